@@ -1,0 +1,34 @@
+// The sample-apps origin (http://localhost:8001 by default): a second origin, as SMART Connect
+// needs apps on another origin than the EMR. It serves the bundled apps/ directory as static files
+// and, at `/`, a catalogue of the bundled apps with their manifests.
+import Koa from 'koa';
+import Router from '@koa/router';
+import serve from 'koa-static';
+import type nunjucks from 'nunjucks';
+import type { ResolvedConfig } from './config.js';
+import { errorHandler, requestLog } from './http/errors.js';
+import { viewsMiddleware } from './http/views.js';
+import type { Logger } from './log.js';
+import { paths } from './paths.js';
+import type { Store } from './store/store.js';
+
+export function createAppsOrigin(config: ResolvedConfig, store: Store, env: nunjucks.Environment, log: Logger): Koa {
+  const app = new Koa();
+  const router = new Router();
+  router.get('/', async (ctx) => {
+    const apps = store
+      .listApps()
+      .filter((a) => a.source === 'bundled')
+      .map((a) => a.manifest)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    await ctx.render('apps-origin/index', { apps, emrUrl: `${config.baseUrl}/`, appsBaseUrl: config.appsBaseUrl });
+  });
+  app.use(errorHandler(log));
+  app.use(requestLog(log));
+  app.use(viewsMiddleware(env));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  // Apps on this origin are framed by the EMR on another origin; nothing here is secret.
+  app.use(serve(paths.bundledApps, { hidden: false, index: 'index.html' }));
+  return app;
+}

@@ -1,0 +1,64 @@
+// Errors as classes that know their status. Handlers throw them; `errorHandler` renders them as a
+// short text/plain message that says what was wrong and how to fix it. Anything else is a bug:
+// logged with its stack and answered with a generic 500 that leaks nothing.
+import type { Middleware } from 'koa';
+import type { Logger } from '../log.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class BadRequest extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+  }
+}
+
+export class NotFound extends HttpError {
+  constructor(message: string) {
+    super(404, message);
+  }
+}
+
+export class MethodNotAllowed extends HttpError {
+  constructor(allowed: readonly string[]) {
+    super(405, `Method not allowed here; use ${allowed.join(', ')}.`, { Allow: allowed.join(', ') });
+  }
+}
+
+export function errorHandler(log: Logger): Middleware {
+  return async function renderErrors(ctx, next) {
+    try {
+      await next();
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+      if (status >= 500) {
+        log.error(`${ctx.method} ${ctx.path} failed: ${(err as Error).stack ?? String(err)}`);
+        ctx.status = 500;
+        ctx.type = 'text/plain';
+        ctx.body = 'Internal Server Error';
+        return;
+      }
+      ctx.status = status;
+      if (err instanceof HttpError) ctx.set(err.headers);
+      ctx.type = 'text/plain';
+      // Koa's own 4xx errors (oversized or malformed bodies) carry safe messages too.
+      ctx.body = `${(err as Error).message}\n`;
+    }
+  };
+}
+
+/** Logs each request at debug level. */
+export function requestLog(log: Logger): Middleware {
+  return async function logRequest(ctx, next) {
+    const started = performance.now();
+    await next();
+    log.debug(`${ctx.method} ${ctx.url} -> ${ctx.status} (${(performance.now() - started).toFixed(1)} ms)`);
+  };
+}

@@ -1,0 +1,66 @@
+// SNOMED CT problem concepts with the one title used everywhere (data-model.md §5.7; titles follow
+// the original SMART sample data where it had one).
+export const PROBLEMS: Record<string, string> = {
+  '38341003': 'Essential hypertension',
+  '1201005': 'Benign essential hypertension',
+  '55822004': 'Hyperlipidemia',
+  '267432004': 'Pure hypercholesterolemia',
+  '44054006': 'Diabetes mellitus type 2',
+  '390951007': 'Impaired fasting glucose',
+  '53741008': 'Coronary arteriosclerosis',
+  '413838009': 'Chronic ischemic heart disease',
+  '22298006': 'Myocardial infarction',
+  '42343007': 'Congestive heart failure',
+  '49436004': 'Atrial fibrillation',
+  '195967001': 'Asthma',
+  '13645005': 'Chronic obstructive lung disease',
+  '40930008': 'Hypothyroidism',
+  '35489007': 'Depressive disorder',
+  '48694002': 'Anxiety',
+  '235595009': 'Gastroesophageal reflux disease',
+  '396275006': 'Osteoarthritis',
+  '279039007': 'Low back pain',
+  '90560007': 'Gout',
+  '37796009': 'Migraine',
+  '414916001': 'Obesity',
+  '271737000': 'Anemia',
+  '34713006': 'Vitamin D deficiency',
+  '266569009': 'Benign prostatic hypertrophy',
+  '433144002': 'Chronic kidney disease stage 3',
+  '89765005': 'Tobacco dependence syndrome',
+  '254837009': 'Primary malignant neoplasm of female breast',
+  '399068003': 'Primary malignant neoplasm of prostate',
+  '406506008': 'Attention deficit hyperactivity disorder',
+  '54150009': 'Acute upper respiratory infection',
+  '65363002': 'Otitis media',
+  '36971009': 'Acute sinusitis',
+  '10509002': 'Acute bronchitis',
+  '61582004': 'Allergic rhinitis',
+  '68566005': 'Urinary tract infectious disease',
+  '29857009': 'Chest pain',
+  '25064002': 'Headache',
+  '21522001': 'Abdominal pain',
+  '49727002': 'Cough',
+  '14760008': 'Constipation',
+  '91487003': 'Diaper rash',
+};
+
+/** Family-history conditions (SNOMED CT). */
+export const FAMILY_PROBLEMS: Record<string, string> = {
+  '56265001': 'Heart disease',
+  '44054006': 'Diabetes mellitus type 2',
+  '38341003': 'Essential hypertension',
+  '230690007': 'Cerebrovascular accident',
+  '254837009': 'Primary malignant neoplasm of female breast',
+  '363406005': 'Malignant tumor of colon',
+  '26929004': "Alzheimer's disease",
+  '195967001': 'Asthma',
+};
+
+/** Relatives (SNOMED CT), titles as in the original data. */
+export const RELATIVES = {
+  father: { code: '66839005', title: 'Father' },
+  mother: { code: '72705000', title: 'Mother' },
+  brother: { code: '70924004', title: 'Brother' },
+  sister: { code: '27733009', title: 'Sister' },
+} as const;
