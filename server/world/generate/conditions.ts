@@ -227,6 +227,9 @@ const ACUTE: AcuteEpisode[] = [
   { snomed: '49727002', weight: 1, fits: () => true, antibiotics: [], febrile: false, emergency: 0 },
 ];
 
+/** Days before the reference date by which an acute episode and its treatment are over. */
+const ACUTE_MARGIN = 30;
+
 export interface AcuteVisitFacts {
   visit: Visit;
   snomed: string;
@@ -237,7 +240,10 @@ export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
   const facts: AcuteVisitFacts[] = [];
   const count = ctx.isChild ? rng.int(2, 6) : rng.int(1, 5);
   for (let i = 0; i < count; i++) {
-    const day = dayInFollowUp(ctx);
+    // One visit a day: re-draw a day that already has one.
+    // Episodes end before the reference date, so nothing in the world lies in its future.
+    let day = dayInFollowUp(ctx, ctx.followStart, ACUTE_MARGIN);
+    for (let tries = 0; tries < 5 && ctx.visits.some((v) => v.day === day); tries++) day = dayInFollowUp(ctx, ctx.followStart, ACUTE_MARGIN);
     const age = ctx.ageOn(day);
     const candidates = ACUTE.filter((e) => e.fits(age, ctx));
     const episode = rng.weighted(candidates.map((e) => ({ weight: e.weight, value: e })));
@@ -253,7 +259,7 @@ export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
   }
   // Chronic lung disease flares: a steroid taper, sometimes with an admission.
   if ((ctx.has('copd') || ctx.has('asthma')) && rng.chance(0.6)) {
-    const day = dayInFollowUp(ctx);
+    const day = dayInFollowUp(ctx, ctx.followStart, ACUTE_MARGIN);
     const inpatient = ctx.has('copd') && rng.chance(0.5);
     const visit = addVisit(ctx, day, inpatient ? 'inpatient' : 'acute', { ...(inpatient ? {} : { type: 'emergency' }), febrile: true });
     const problem = addProblem(ctx, '10509002', day, { endDate: addDays(day, rng.int(10, 21)), visit, notes: 'Exacerbation of chronic airway disease' });
@@ -261,7 +267,7 @@ export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
     facts.push({ visit, snomed: '10509002' });
   }
   if ((ctx.has('heartFailure') || ctx.has('coronary')) && rng.chance(0.5)) {
-    const day = dayInFollowUp(ctx, ctx.onsets.get(ctx.has('heartFailure') ? 'heartFailure' : 'coronary') ?? ctx.followStart);
+    const day = dayInFollowUp(ctx, ctx.onsets.get(ctx.has('heartFailure') ? 'heartFailure' : 'coronary') ?? ctx.followStart, ACUTE_MARGIN);
     const visit = addVisit(ctx, day, 'inpatient');
     addProblem(ctx, '29857009', day, { endDate: addDays(day, rng.int(3, 10)), visit, notes: 'Admitted for evaluation; ruled out acute coronary syndrome' });
     facts.push({ visit, snomed: '29857009' });

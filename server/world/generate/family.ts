@@ -14,7 +14,10 @@ function relative(ctx: PatientContext, key: RelativeKey, yearsOlder: number, pro
   const birthDate = addDays(addYears(ctx.birthDate, -yearsOlder), rng.int(-150, 150));
   const entry: FamilyHistory = { id: ctx.nextId('fh'), relative: code(r.code, r.title), birthDate, problems };
   const ageNow = Number(REFERENCE_DATE.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  if (ageNow > 70 && rng.chance(0.5)) entry.deathDate = addDays(addYears(birthDate, rng.int(66, Math.min(ageNow, 92))), rng.int(0, 300));
+  if (ageNow > 70 && rng.chance(0.5)) {
+    const death = addDays(addYears(birthDate, rng.int(66, Math.min(ageNow, 92))), rng.int(0, 300));
+    if (death < REFERENCE_DATE) entry.deathDate = death;
+  }
   return entry;
 }
 

@@ -69,9 +69,9 @@ export function scheduleRoutineVisits(ctx: PatientContext): void {
   }
 }
 
-/** A random day within the follow-up period, not in the last week. */
-export function dayInFollowUp(ctx: PatientContext, from = ctx.followStart): string {
-  const lastDay = addDays(REFERENCE_DATE, -8);
+/** A random day within the follow-up period, at least `marginDays` before the reference date. */
+export function dayInFollowUp(ctx: PatientContext, from = ctx.followStart, marginDays = 8): string {
+  const lastDay = addDays(REFERENCE_DATE, -marginDays);
   if (from >= lastDay) return lastDay;
   const span = Math.round((Date.parse(lastDay) - Date.parse(from)) / 86_400_000);
   return addDays(from, ctx.rng.int(0, span));
