@@ -23,8 +23,23 @@ async function main(argv: string[]): Promise<void> {
   }
   if (cli.positionals.length > 0) throw new ConfigError(`unexpected argument "${cli.positionals[0]}"; run "smart-sandbox --help"`);
   const config = resolveConfig(cli.overrides, process.env);
-  const running = await startSandbox({ ...config });
-  const { urls, login, sandbox } = running;
+  // Signal handlers go in before anything starts, so a Ctrl-C during start-up is not lost either.
+  const starting = startSandbox({ ...config });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`[smart-sandbox] info: ${signal} received, shutting down\n`);
+    starting
+      .then((running) => running.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => die(`shutdown failed: ${(err as Error).message}`, 1),
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const { urls, login, sandbox } = await starting;
   process.stdout.write(
     [
       `SMART Sandbox ${packageVersion} is running with ${sandbox.world.count} patients (clinical "today": ${sandbox.world.today})`,
@@ -37,18 +52,6 @@ async function main(argv: string[]): Promise<void> {
       '',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    sandbox.log.info(`${signal} received, shutting down`);
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => die(`shutdown failed: ${(err as Error).message}`, 1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

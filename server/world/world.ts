@@ -4,7 +4,7 @@
 // which keeps 10,000 patients within the start-up and memory budgets.
 import type { Logger } from '../log.js';
 import { readFixtureManifest, readFixtureRecord } from './fixtures.js';
-import { REFERENCE_DATE, generatePatient, generateSummary } from './generate/index.js';
+import { REFERENCE_DATE } from './reference.js';
 import { shiftDates, shiftDays } from './shift.js';
 import type { PatientRecord, PatientSummary } from './types.js';
 
@@ -15,6 +15,8 @@ export interface WorldOptions {
   today?: string;
   log?: Logger;
 }
+
+type Generator = typeof import('./generate/index.js');
 
 /** How many generated records stay cached; fixtures are always kept. */
 const CACHE_LIMIT = 500;
@@ -31,6 +33,7 @@ export class World {
     readonly summaries: readonly PatientSummary[],
     private readonly pinned: ReadonlyMap<string, PatientRecord>,
     readonly dayShift: number,
+    private readonly generator: Generator | undefined,
   ) {
     for (const s of summaries) this.byId.set(s.id, s);
     this.today = shiftDates(REFERENCE_DATE, dayShift);
@@ -48,12 +51,14 @@ export class World {
       pinned.set(record.id, shifted);
       summaries.push({ id: record.id, index, demographics: shifted.demographics });
     });
+    // The generator (and faker) is loaded only when the fixtures do not cover the world.
+    const generator = fromFixtures < options.patients ? await import('./generate/index.js') : undefined;
     for (let index = fromFixtures; index < options.patients; index++) {
-      const summary = generateSummary(options.seed, index);
+      const summary = generator!.generateSummary(options.seed, index);
       summaries.push({ ...summary, demographics: shiftDates(summary.demographics, days) });
     }
     options.log?.debug(`world: ${fromFixtures} patients from fixtures, ${options.patients - fromFixtures} generated on demand`);
-    return new World(options.seed, summaries, pinned, days);
+    return new World(options.seed, summaries, pinned, days, generator);
   }
 
   get count(): number {
@@ -75,7 +80,7 @@ export class World {
       // Refresh its place in the LRU order.
       this.cache.delete(id);
     } else {
-      record = shiftDates(generatePatient(this.seed, summary.index), this.dayShift);
+      record = shiftDates(this.generator!.generatePatient(this.seed, summary.index), this.dayShift);
       if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     }
     this.cache.set(id, record);

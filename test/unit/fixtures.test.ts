@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { paths } from '../../server/paths.js';
-import { buildFixtures, listFixtureFiles } from '../../server/world/fixtures.js';
+import { buildFixtures } from '../../server/world/build-fixtures.js';
+import { listFixtureFiles } from '../../server/world/fixtures.js';
 
 describe('committed fixtures', () => {
   it('are reproduced byte for byte by the generator (npm run fixtures)', async () => {

@@ -7,8 +7,9 @@ import type { Archetype, RosterRow } from '../roster.js';
 import type { Code, Encounter, PatientRecord, Provider, Organization } from '../types.js';
 import { ageOn } from '../dates.js';
 
-/** The reference "today" of the generated world; `--today` shifts dates relative to it. */
-export const REFERENCE_DATE = '2013-06-01';
+import { REFERENCE_DATE } from '../reference.js';
+
+export { REFERENCE_DATE };
 
 export interface Visit {
   encounter: Encounter;

@@ -1,0 +1,75 @@
+// `npm run bench`: measures start-up, memory and throughput, and records the figures with their
+// context in bench/RESULTS.md. Throughput is reported as a ratio to a bare Koa hello-world
+// measured in the same run, because absolute numbers on a shared machine mean little.
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { paths } from '../server/paths.js';
+import { measureLoad, type LoadResult } from './lib/load.js';
+import { HAS_TASKSET, median, startServer } from './lib/processes.js';
+import { startSandboxProcess } from './lib/sandbox.js';
+
+const quick = process.argv.includes('--quick');
+const lines: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function coldStart(label: string, args: string[], runs: number, budget: { ms: number; bytes: number }): Promise<void> {
+  const starts: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await startSandboxProcess(args);
+    starts.push(s.startMs);
+    rss.push(s.rssBytes);
+    await s.stop();
+  }
+  const verdict = median(starts) < budget.ms && median(rss) < budget.bytes ? 'within budget' : 'OVER BUDGET';
+  say(`| ${label} | ${ms(median(starts))} (min ${ms(Math.min(...starts))}, max ${ms(Math.max(...starts))}) | ${mb(median(rss))} | < ${ms(budget.ms)}, < ${mb(budget.bytes)}: ${verdict} |`);
+}
+
+const row = (name: string, r: LoadResult, baseline: LoadResult) =>
+  `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${(r.requestsPerSecond / baseline.requestsPerSecond * 100).toFixed(0)} % | ${r.p50} ms | ${r.p99} ms | ${r.non2xx} |`;
+
+async function main(): Promise<void> {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: paths.root }).toString().trim();
+  say('# Benchmark results');
+  say();
+  say(`- date: ${new Date().toISOString()}`);
+  say(`- commit: ${commit}`);
+  say(`- node: ${process.version}; cores: ${cpus().length} (${cpus()[0]?.model ?? 'unknown'})`);
+  say(`- method: servers pinned to core 0 and autocannon to core 1${HAS_TASKSET ? '' : ' (taskset missing: not pinned)'}; throughput is the median of 3 rounds of 5 s at 50 connections after a warm-up; cold start is spawn until /healthz answers 200, median of ${quick ? 3 : 5} runs (10,000 patients: 3).`);
+  say();
+  say('## Start-up and memory');
+  say();
+  say('| world | cold start (median) | RSS after start | budget |');
+  say('|---|---|---|---|');
+  await coldStart('50 patients (fixtures)', [], quick ? 3 : 5, { ms: 1000, bytes: 150 * 1024 * 1024 });
+  await coldStart('10,000 patients (generated)', ['--patients', '10000'], 3, { ms: 10_000, bytes: 1024 * 1024 * 1024 });
+  say();
+
+  say('## Throughput');
+  say();
+  const hello = await startServer(join(paths.root, 'dist', 'bench', 'servers', 'koa-hello.js'), [], (out) => {
+    const m = /listening (\d+)/.exec(out);
+    return m ? Number(m[1]) : undefined;
+  }, async () => true);
+  const baseline = await measureLoad(`http://127.0.0.1:${hello.port}/`);
+  await hello.stop();
+  const sandbox = await startSandboxProcess();
+  const health = await measureLoad(`http://127.0.0.1:${sandbox.port}/healthz`);
+  await sandbox.stop();
+  say('| endpoint | req/s | of baseline | p50 | p99 | non-2xx |');
+  say('|---|---|---|---|---|---|');
+  say(row('bare Koa hello-world (baseline)', baseline, baseline));
+  say(row('GET /healthz', health, baseline));
+  say();
+  await writeFile(join(paths.root, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+  console.log('\nwritten to bench/RESULTS.md');
+}
+
+await main();
