@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, DEFAULTS, OPTIONS, helpText, parseCliFlags, resolveConfig } from '../../server/config.js';
+import { paths } from '../../server/paths.js';
 import { tempDir } from '../support/tmp.js';
 
 describe('configuration', () => {
@@ -39,6 +40,15 @@ describe('configuration', () => {
       assert.ok(help.includes(option.env), `help lacks ${option.env}`);
     }
     assert.match(help, /--port N\s+EMR and REST API port.*\n\s+default: 7000/);
+  });
+
+  it('is documented in the README table, option by option', async () => {
+    const readme = await readFile(join(paths.root, 'README.md'), 'utf8');
+    for (const option of OPTIONS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`--${option.flag}`));
+      assert.ok(row, `README lacks a row for --${option.flag}`);
+      assert.ok(row.includes(option.env), `README row for --${option.flag} lacks ${option.env}`);
+    }
   });
 
   it('rejects invalid values with a message naming the option', () => {
