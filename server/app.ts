@@ -2,28 +2,29 @@
 // applications (the EMR/API origin and the sample-apps origin) without listening. Tests drive the
 // returned apps in-process through `app.callback()`; startSandbox() binds them to ports.
 import Koa from 'koa';
+import mount from 'koa-mount';
+import { createApi } from './api/router.js';
 import { createAppsOrigin } from './apps-origin.js';
 import type { Config, ResolvedConfig } from './config.js';
 import { healthRoutes } from './health.js';
 import { errorHandler, requestLog } from './http/errors.js';
+import { stripBasePath } from './http/base-path.js';
 import { createViewEnvironment, viewsMiddleware } from './http/views.js';
 import { createLogger, type Logger } from './log.js';
 import { paths } from './paths.js';
+import { NonceStore } from './oauth/nonces.js';
 import { loadManifestDir, registerManifests } from './registry/load-apps.js';
+import type { Services } from './services.js';
 import { Store } from './store/store.js';
 import { readSeedAccounts } from './world/fixtures.js';
 import { World } from './world/world.js';
 
-export interface Sandbox {
-  config: ResolvedConfig;
-  log: Logger;
-  world: World;
-  store: Store;
+export interface Sandbox extends Services {
   /** The EMR web UI and the REST API (one origin, as the contract's api_base is <EMR>/api). */
   emr: Koa;
   /** The bundled sample apps' origin. */
   apps: Koa;
-  /** Waits for pending state writes. */
+  /** Waits for pending state and nonce-journal writes. */
   close(): Promise<void>;
 }
 
@@ -39,10 +40,12 @@ export function resolveUrls(config: Config, port = config.port, appsPort = confi
 export async function createApp(input: Config | ResolvedConfig, log: Logger = createLogger(input.logLevel)): Promise<Sandbox> {
   const config = resolveUrls(input);
   const startedAt = Date.now();
-  const [world, store] = await Promise.all([
+  const [world, store, nonces] = await Promise.all([
     World.load({ seed: config.seed, patients: config.patients, ...(config.today ? { today: config.today } : {}), log }),
     Store.open({ inMemory: config.inMemory, dataDir: config.dataDir }),
+    NonceStore.open(config.inMemory ? null : config.dataDir),
   ]);
+  const services: Services = { config, log, world, store, nonces };
   await store.ensureAccounts(await readSeedAccounts());
   const manifests = [
     ...(await loadManifestDir(paths.bundledApps, 'bundled', config.appsBaseUrl, log)),
@@ -54,11 +57,13 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   const emr = new Koa();
   emr.use(errorHandler(log));
   emr.use(requestLog(log));
+  emr.use(stripBasePath(config.baseUrl));
+  emr.use(mount('/api', createApi(services)));
   emr.use(viewsMiddleware(env));
   const health = healthRoutes(world, startedAt);
   emr.use(health.routes());
   emr.use(health.allowedMethods());
 
   const apps = createAppsOrigin(config, store, env, log);
-  return { config, log, world, store, emr, apps, close: () => store.flush() };
+  return { ...services, emr, apps, close: async () => Promise.all([store.flush(), nonces.flush()]).then(() => undefined) };
 }

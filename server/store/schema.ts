@@ -1,6 +1,7 @@
 // The shape of the persisted state file. Bump SCHEMA_VERSION whenever a stored shape changes, so
 // that an older sandbox refuses a newer file instead of misreading it.
 import type { AppManifest } from '../registry/manifest.js';
+import type { ClinicalNote } from '../world/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -72,8 +73,8 @@ export interface StateData {
   /** Explicit per-account choices; an app without a choice follows its enabledByDefault flag. */
   accountApps: Record<string, Record<string, boolean>>;
   tokens: Record<string, TokenRow>;
-  /** Used OAuth nonces with their timestamps, kept for the timestamp window so replays fail across restarts. */
-  nonces: Record<string, number>;
+  /** Clinical notes apps have posted, by record id (the generated world itself is immutable). */
+  clinicalNotes: Record<string, ClinicalNote[]>;
   preferences: Record<string, BlobRow>;
   scratchpads: Record<string, BlobRow>;
   launches: LaunchRow[];
@@ -86,7 +87,7 @@ export function emptyState(): StateData {
     apps: [],
     accountApps: {},
     tokens: {},
-    nonces: {},
+    clinicalNotes: {},
     preferences: {},
     scratchpads: {},
     launches: [],

@@ -8,6 +8,7 @@ import { Low, Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { DurableJsonFile, StateFileError, resetAdvice } from './durable-json-file.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import type { ClinicalNote } from '../world/types.js';
 import { SCHEMA_VERSION, emptyState, type AccountRow, type AppRow, type BlobRow, type LaunchRow, type StateData, type TokenRow } from './schema.js';
 
 export const STATE_FILE_NAME = 'state.json';
@@ -196,6 +197,19 @@ export class Store {
 
   async addLaunch(row: LaunchRow): Promise<void> {
     await this.mutate((data) => data.launches.push(row));
+  }
+
+  // --- posted clinical notes -----------------------------------------------------------------
+
+  postedNotes(recordId: string): readonly ClinicalNote[] {
+    return Object.hasOwn(this.db.data.clinicalNotes, recordId) ? this.db.data.clinicalNotes[recordId]! : [];
+  }
+
+  async addPostedNote(recordId: string, note: ClinicalNote): Promise<void> {
+    await this.mutate((data) => {
+      // A new array each time: caches keyed on the notes array then never see a stale list.
+      data.clinicalNotes[recordId] = [...(Object.hasOwn(data.clinicalNotes, recordId) ? data.clinicalNotes[recordId]! : []), note];
+    });
   }
 
   // --- opaque blobs -----------------------------------------------------------------------------

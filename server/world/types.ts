@@ -195,9 +195,10 @@ export interface SocialHistory {
 export interface ClinicalNote {
   id: string;
   date: string;
-  title: string;
-  format: 'text/plain';
-  provider: Provider;
+  title?: string;
+  /** Media type of the text, e.g. text/plain (text/html for some posted notes). */
+  format: string;
+  provider?: Provider;
   text: string;
 }
 

@@ -1,0 +1,36 @@
+// The OAuth 1.0a signature base string and HMAC-SHA1 signature (RFC 5849 §3.4).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { percentEncode } from './encoding.js';
+
+/** `scheme://host[:port]/path`: lower-case scheme and host, no query or fragment (RFC 5849 §3.4.1.2). */
+export function baseUri(url: string, keepDefaultPort = false): string {
+  const u = new URL(url);
+  const defaultPort = (u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443');
+  const host = u.port && !(defaultPort && !keepDefaultPort) ? `${u.hostname}:${u.port}` : u.hostname;
+  return `${u.protocol.toLowerCase()}//${host.toLowerCase()}${u.pathname}`;
+}
+
+/** The normalized parameter string: encoded pairs sorted by name, then value (§3.4.1.3.2). */
+export function normalizeParameters(pairs: readonly (readonly [string, string])[]): string {
+  return pairs
+    .map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)
+    .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+}
+
+export function signatureBaseString(method: string, uri: string, pairs: readonly (readonly [string, string])[]): string {
+  return `${method.toUpperCase()}&${percentEncode(uri)}&${percentEncode(normalizeParameters(pairs))}`;
+}
+
+export function hmacSha1(baseString: string, consumerSecret: string, tokenSecret = ''): string {
+  return createHmac('sha1', `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`).update(baseString).digest('base64');
+}
+
+/** Constant-time comparison of two signatures (or any two strings). */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  // timingSafeEqual needs equal lengths; compare against itself to spend the same time anyway.
+  return x.length === y.length ? timingSafeEqual(x, y) : (timingSafeEqual(x, x), false);
+}

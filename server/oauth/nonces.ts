@@ -1,0 +1,73 @@
+// Used OAuth nonces. A nonce is refused while its request could still pass the timestamp check
+// (300 s), including across restarts: every nonce is appended to a journal next to the state file,
+// which is read back (and compacted) at start-up. Appends are batched and not awaited by requests:
+// an fsync per API call would cost more than the whole request, and the journal is flushed on
+// shutdown, so only a crash within the same few milliseconds could forget a nonce.
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export const TIMESTAMP_WINDOW_SECONDS = 300;
+export const NONCE_JOURNAL = 'nonces.log';
+
+export class NonceStore {
+  /** consumer + nonce → unix second after which it may be forgotten. */
+  private readonly seen = new Map<string, number>();
+  private pending: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private inserts = 0;
+
+  private constructor(private readonly file: string | null) {}
+
+  static async open(dataDir: string | null): Promise<NonceStore> {
+    const file = dataDir ? join(dataDir, NONCE_JOURNAL) : null;
+    const store = new NonceStore(file);
+    if (file) {
+      const now = Math.floor(Date.now() / 1000);
+      const text = await readFile(file, 'utf8').catch(() => '');
+      const kept: string[] = [];
+      for (const line of text.split('\n')) {
+        const [until, key] = [Number(line.slice(0, line.indexOf('\t'))), line.slice(line.indexOf('\t') + 1)];
+        if (line && until > now) {
+          store.seen.set(key, until);
+          kept.push(line);
+        }
+      }
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, kept.length > 0 ? `${kept.join('\n')}\n` : '');
+    }
+    return store;
+  }
+
+  /** Records the nonce; returns false if it was already used within the window. */
+  use(consumer: string, nonce: string, timestamp: number): boolean {
+    const now = Math.floor(Date.now() / 1000);
+    const key = `${consumer}\u0000${nonce}`;
+    const until = this.seen.get(key);
+    if (until !== undefined && until > now) return false;
+    const forgetAt = Math.max(now, timestamp) + TIMESTAMP_WINDOW_SECONDS;
+    this.seen.set(key, forgetAt);
+    if (++this.inserts % 1000 === 0) this.prune(now);
+    if (this.file) {
+      this.pending.push(`${forgetAt}\t${key.replace(/[\n\r]/g, ' ')}`);
+      if (this.pending.length === 1) this.writing = this.writing.then(() => this.drain());
+    }
+    return true;
+  }
+
+  private async drain(): Promise<void> {
+    // Let a burst of requests share one append.
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = this.pending;
+    this.pending = [];
+    if (lines.length > 0) await appendFile(this.file!, `${lines.join('\n')}\n`).catch(() => undefined);
+  }
+
+  private prune(now: number): void {
+    for (const [key, until] of this.seen) if (until <= now) this.seen.delete(key);
+  }
+
+  async flush(): Promise<void> {
+    await this.writing;
+    if (this.pending.length > 0) await this.drain();
+  }
+}
