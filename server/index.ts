@@ -19,7 +19,10 @@ export interface SandboxUrls {
 }
 
 export interface RunningSandbox {
+  /** Public URLs (they follow --base-url / --apps-base-url when set). */
   urls: SandboxUrls;
+  /** Where the two origins actually listen, e.g. http://127.0.0.1:41234 (for requests behind a proxy setup). */
+  listening: { emr: string; apps: string };
   login: { username: string; password: string };
   sandbox: Sandbox;
   /** Stops listening and flushes state. Safe to call twice. */
@@ -33,6 +36,9 @@ export interface StartOptions extends Partial<Config> {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** A bound host as it appears in a URL (IPv6 in brackets; the wildcard as loopback). */
+const hostForUrl = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host);
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,6 +81,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     let closing: Promise<void> | undefined;
     return {
       urls: { emr: `${sandbox.config.baseUrl}/`, api: `${sandbox.config.baseUrl}/api`, apps: sandbox.config.appsBaseUrl },
+      listening: { emr: `http://${hostForUrl(base.host)}:${port}`, apps: `http://${hostForUrl(base.host)}:${appsPort}` },
       login: { username: DEFAULT_LOGIN.email, password: DEFAULT_LOGIN.password },
       sandbox,
       close: () =>

@@ -2,12 +2,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { percentEncode } from './encoding.js';
 
-/** `scheme://host[:port]/path`: lower-case scheme and host, no query or fragment (RFC 5849 §3.4.1.2). */
+/**
+ * `scheme://host[:port]/path`: lower-case scheme and host, no query or fragment (RFC 5849 §3.4.1.2).
+ * Parsed by hand because the WHATWG URL parser silently drops a default port, and a client that
+ * signed "http://localhost:80/…" (the reference kept the raw Host header) must still verify.
+ */
 export function baseUri(url: string, keepDefaultPort = false): string {
-  const u = new URL(url);
-  const defaultPort = (u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443');
-  const host = u.port && !(defaultPort && !keepDefaultPort) ? `${u.hostname}:${u.port}` : u.hostname;
-  return `${u.protocol.toLowerCase()}//${host.toLowerCase()}${u.pathname}`;
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/.exec(url);
+  if (!m) throw new Error(`not an absolute URL: ${url}`);
+  const scheme = m[1]!.toLowerCase();
+  let authority = m[2]!.toLowerCase();
+  if (!keepDefaultPort && ((scheme === 'http' && authority.endsWith(':80')) || (scheme === 'https' && authority.endsWith(':443')))) {
+    authority = authority.slice(0, authority.lastIndexOf(':'));
+  }
+  return `${scheme}://${authority}${m[3] || '/'}`;
 }
 
 /** The normalized parameter string: encoded pairs sorted by name, then value (§3.4.1.3.2). */
