@@ -43,7 +43,8 @@ export class RestClient {
   sign(url: string, call: SignedCall = {}): string {
     const method = call.method ?? (call.form ? 'POST' : 'GET');
     const request: OAuth.RequestOptions = { url, method, ...(call.form ? { data: call.form } : {}) };
-    if (call.body) Object.assign(request, { data: call.body.data, includeBodyHash: true });
+    // oauth-1.0a hashes string bodies only; a binary body is sent without the (optional) body hash.
+    if (call.body && typeof call.body.data === 'string') Object.assign(request, { data: call.body.data, includeBodyHash: true });
     const data = this.oauth.authorize(request, call.token);
     return this.oauth.toHeader(data).Authorization;
   }

@@ -2,7 +2,7 @@
 // the app list, plus the 0.4 discovery calls /capabilities/ and /version.
 import { readFileSync } from 'node:fs';
 import Router from '@koa/router';
-import { NotFound } from '../../http/errors.js';
+import { BadRequest, NotFound } from '../../http/errors.js';
 import { capabilities } from '../../ontology/calls.js';
 import { SMART_OWL_PATH } from '../../ontology/individuals.js';
 import { apiBase, type Services } from '../../services.js';
@@ -12,6 +12,14 @@ import { authenticate, principalOf, send } from '../http.js';
 import { attr, text } from '../rdf/xml.js';
 
 export const SMART_VERSION = '0.6.1';
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadRequest(`The app descriptor "${value}" has malformed percent-encoding.`);
+  }
+}
 
 /** JSON as the reference wrote it: keys sorted, four-space indent. */
 function sortedJson(value: unknown): string {
@@ -72,7 +80,7 @@ export function containerRoutes(services: Services): Router {
   // A descriptor may contain slashes, so it is everything between /apps/ and /manifest.
   router.get(/^\/apps\/(.+)\/manifest$/, auth, (ctx) => {
     mayReadContainer(principalOf(ctx));
-    const descriptor = decodeURIComponent((ctx.params as Record<string, string>)['0'] ?? '');
+    const descriptor = safeDecode((ctx as unknown as { captures: string[] }).captures[0] ?? '');
     const app = services.store.getApp(descriptor);
     if (!app) throw new NotFound(`No app "${descriptor}" is registered; GET /apps/manifests/ lists the registered apps.`);
     send(ctx, 200, 'application/json', JSON.stringify(app.manifest, null, 4));
