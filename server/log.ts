@@ -8,6 +8,7 @@ export interface Logger {
   warn(message: string): void;
   info(message: string): void;
   debug(message: string): void;
+  enabled(level: LogLevel): boolean;
 }
 
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
@@ -20,5 +21,6 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
     warn: (m) => emit('warn', m),
     info: (m) => emit('info', m),
     debug: (m) => emit('debug', m),
+    enabled: (at) => LOG_LEVELS.indexOf(at) <= rank && at !== 'silent',
   };
 }

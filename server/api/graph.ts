@@ -53,12 +53,14 @@ function summaryXml(summary: Summary, n: number, processingMs: number): string {
   return `<api:ResponseSummary rdf:nodeID="summary${n}">${parts.join('')}</api:ResponseSummary>\n${list}`;
 }
 
-/**
- * The response document. `refs` are the matched statements (in order); their neighbours are added.
- * An empty match is an empty graph with no summary, as the reference answered.
- */
-export function graphXml(c: UriContext, data: RecordData, refs: readonly Ref[], summaries: readonly Summary[], startedAt: number): string {
-  if (refs.length === 0) return EMPTY_DOCUMENT;
+const EMPTY = Buffer.from(EMPTY_DOCUMENT);
+const TAIL = Buffer.from(DOCUMENT_TAIL);
+
+/** Assembled statement blocks (document head, statements, code nodes) per record and request. */
+const blocks = new WeakMap<object, Map<string, Buffer>>();
+const BLOCKS_PER_RECORD = 64;
+
+function statementBlock(c: UriContext, data: RecordData, refs: readonly Ref[]): Buffer {
   const statements = new Map<string, string>();
   const codes = new Map<string, string>();
   const add = (ref: Ref) => {
@@ -72,11 +74,34 @@ export function graphXml(c: UriContext, data: RecordData, refs: readonly Ref[], 
     add(ref);
     for (const neighbour of ref.model.neighbours?.(ref.item, data) ?? []) add(neighbour);
   }
+  return Buffer.from([DOCUMENT_HEAD, ...statements.values(), ...codes.values()].join(''));
+}
+
+/**
+ * The response document: the matched statements (in order), their neighbours, code nodes and the
+ * summaries. An empty match is an empty graph with no summary, as the reference answered.
+ * `cacheKey` names the request (path and query) so the assembled statements are reused: only the
+ * summary, with its processing time, is written per request.
+ */
+export function graphResponse(c: UriContext, data: RecordData, refs: readonly Ref[], summaries: readonly Summary[], startedAt: number, cacheKey?: string): Buffer {
+  if (refs.length === 0) return EMPTY;
+  let block: Buffer | undefined;
+  if (cacheKey !== undefined) {
+    let perRecord = blocks.get(data.record);
+    if (!perRecord) blocks.set(data.record, (perRecord = new Map()));
+    const key = `${c.api}|${cacheKey}`;
+    block = perRecord.get(key);
+    if (!block) {
+      block = statementBlock(c, data, refs);
+      if (perRecord.size >= BLOCKS_PER_RECORD) perRecord.clear();
+      perRecord.set(key, block);
+    }
+  } else {
+    block = statementBlock(c, data, refs);
+  }
   const processingMs = Math.round(performance.now() - startedAt);
-  const out = [DOCUMENT_HEAD, ...statements.values(), ...codes.values()];
-  summaries.forEach((summary, n) => out.push(summaryXml(summary, n, processingMs)));
-  out.push(DOCUMENT_TAIL);
-  return out.join('');
+  const summaryText = summaries.map((summary, n) => summaryXml(summary, n, processingMs)).join('');
+  return Buffer.concat([block, Buffer.from(summaryText), TAIL]);
 }
 
 /** A document of statements that stand alone (demographics, social history, users, search results). */

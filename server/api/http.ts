@@ -1,7 +1,6 @@
 // HTTP plumbing shared by the API routes: exact content types, bounded raw bodies, the signed
 // request as the OAuth verifier needs it, and the authentication step.
 import type { Context, Middleware, Next } from 'koa';
-import getRawBody from 'raw-body';
 import { publicPath } from '../http/base-path.js';
 import { BadRequest, HttpError } from '../http/errors.js';
 import { MalformedEncoding, parsePairs } from '../oauth/encoding.js';
@@ -26,12 +25,20 @@ export function send(ctx: Context, status: number, contentType: string, body: st
   ctx.set('Content-Type', contentType);
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 /** Reads the raw body (bounded) into ctx.state.body. */
-export async function readBody(ctx: Context, next: Next): Promise<void> {
+export function readBody(ctx: Context, next: Next): Promise<void> {
   if (ctx.method === 'GET' || ctx.method === 'HEAD' || ctx.method === 'OPTIONS') {
-    (ctx.state as ApiState).body = Buffer.alloc(0);
+    (ctx.state as ApiState).body = NO_BODY;
     return next();
   }
+  return readRawBody(ctx, next);
+}
+
+async function readRawBody(ctx: Context, next: Next): Promise<void> {
+  // Loaded on first use: most API traffic is GET.
+  const { default: getRawBody } = await import('raw-body');
   try {
     (ctx.state as ApiState).body = await getRawBody(ctx.req, { limit: BODY_LIMIT_BYTES, length: ctx.get('content-length') || undefined });
   } catch (err) {

@@ -2,7 +2,6 @@
 // sp:belongsTo (data-model.md §2.13). We read the note's fields into our own shape; the server
 // assigns the id. Unparsable RDF is a 400, a note for another record a 409 (protocol.md §3.6).
 import { randomUUID } from 'node:crypto';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { BadRequest, HttpError } from '../http/errors.js';
 import type { ClinicalNote, Provider } from '../world/types.js';
 import { NAMESPACES } from './rdf/xml.js';
@@ -14,7 +13,9 @@ interface Triple {
   literal: boolean;
 }
 
-function parse(body: string): Promise<Triple[]> {
+async function parse(body: string): Promise<Triple[]> {
+  // Loaded on first use: posting notes is rare and the parser costs start-up time.
+  const { RdfXmlParser } = await import('rdfxml-streaming-parser');
   return new Promise((resolve, reject) => {
     const triples: Triple[] = [];
     const parser = new RdfXmlParser({ baseIRI: 'http://smart-sandbox.invalid/posted/' });

@@ -1,8 +1,8 @@
 // The REST API surface, mounted at /api: one route table per concern, CORS as the reference sent
 // it, and a 404 that points at the container manifest.
+import Router from '@koa/router';
 import Koa from 'koa';
 import type { Middleware } from 'koa';
-import { errorHandler } from '../http/errors.js';
 import type { Services } from '../services.js';
 import { readBody, send } from './http.js';
 import { blobRoutes } from './routes/blobs.js';
@@ -25,16 +25,16 @@ function cors(services: Services): Middleware {
   };
 }
 
-/** The API as a Koa app of its own, mounted by the EMR app under /api. */
+/** The API as a Koa app of its own, mounted by the EMR app under /api (whose error handler it shares). */
 export function createApi(services: Services): Koa {
   const api = new Koa();
-  api.use(errorHandler(services.log));
   api.use(cors(services));
   api.use(readBody);
-  for (const router of [containerRoutes(services), oauthRoutes(services), userRoutes(services), blobRoutes(services), recordRoutes(services)]) {
-    api.use(router.routes());
-    api.use(router.allowedMethods());
-  }
+  // One route table: a single match per request, whatever the number of calls.
+  const router = new Router();
+  for (const register of [containerRoutes, oauthRoutes, userRoutes, blobRoutes, recordRoutes]) register(router, services);
+  api.use(router.routes());
+  api.use(router.allowedMethods());
   api.use((ctx) => {
     if (ctx.status === 404 && ctx.body === undefined) {
       send(ctx, 404, 'text/plain', `No such API call: ${ctx.method} /api${ctx.path}. GET /api/manifest lists the capabilities; the paths are those of SMART 0.6.1.\n`);

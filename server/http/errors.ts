@@ -54,8 +54,9 @@ export function errorHandler(log: Logger): Middleware {
   };
 }
 
-/** Logs each request at debug level. */
+/** Logs each request at debug level (and costs nothing at other levels). */
 export function requestLog(log: Logger): Middleware {
+  if (!log.enabled('debug')) return (_ctx, next) => next();
   return async function logRequest(ctx, next) {
     const started = performance.now();
     await next();

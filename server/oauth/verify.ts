@@ -124,11 +124,15 @@ export async function verifyRequest(request: SignedRequest, deps: VerifyDeps): P
   const signature = oauth.get('oauth_signature')!;
   let firstBase: string | undefined;
   let matched = false;
-  for (const uri of candidateUris(request.urls)) {
+  // Readings are tried in order of likelihood; each comparison is constant-time.
+  search: for (const uri of candidateUris(request.urls)) {
     for (const pairs of parameterSets) {
       const base = signatureBaseString(request.method, uri, pairs);
       firstBase ??= base;
-      if (safeEqual(hmacSha1(base, app.consumerSecret, token?.secret ?? ''), signature)) matched = true;
+      if (safeEqual(hmacSha1(base, app.consumerSecret, token?.secret ?? ''), signature)) {
+        matched = true;
+        break search;
+      }
     }
   }
   if (!matched) {

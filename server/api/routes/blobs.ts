@@ -1,6 +1,6 @@
 // User preferences and record scratchpads (protocol.md §4.4): opaque blobs stored verbatim with
 // their content type. A write is durable before it is acknowledged.
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Services } from '../../services.js';
 import type { BlobRow } from '../../store/schema.js';
@@ -19,8 +19,7 @@ function sendBlob(ctx: Context, blob: BlobRow | undefined): void {
 const body = (ctx: Context) => (ctx.state as ApiState).body ?? Buffer.alloc(0);
 const deleted = (ctx: Context) => send(ctx, 200, 'text/html; charset=utf-8', 'ok');
 
-export function blobRoutes(services: Services): Router {
-  const router = new Router();
+export function blobRoutes(router: Router, services: Services): void {
   const auth = authenticate(services);
   const { store } = services;
 
@@ -55,5 +54,4 @@ export function blobRoutes(services: Services): Router {
     await store.deleteScratchpad(ctx.params.record_id!, ctx.params.app_id!);
     deleted(ctx);
   });
-  return router;
 }

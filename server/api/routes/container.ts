@@ -1,7 +1,7 @@
 // Container-level calls (protocol.md §4.1): the container manifest, the ontology, app manifests and
 // the app list, plus the 0.4 discovery calls /capabilities/ and /version.
 import { readFileSync } from 'node:fs';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { BadRequest, NotFound } from '../../http/errors.js';
 import { capabilities } from '../../ontology/calls.js';
 import { SMART_OWL_PATH } from '../../ontology/individuals.js';
@@ -61,8 +61,7 @@ function appsXml(manifests: readonly AppManifest[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n<Apps>\n${entries.join('')}</Apps>\n`;
 }
 
-export function containerRoutes(services: Services): Router {
-  const router = new Router();
+export function containerRoutes(router: Router, services: Services): void {
   const auth = authenticate(services);
   const ontology = readFileSync(SMART_OWL_PATH);
   const manifests = () => [...services.store.listApps()].sort((a, b) => a.id.localeCompare(b.id)).map((a) => a.manifest);
@@ -85,5 +84,4 @@ export function containerRoutes(services: Services): Router {
     if (!app) throw new NotFound(`No app "${descriptor}" is registered; GET /apps/manifests/ lists the registered apps.`);
     send(ctx, 200, 'application/json', JSON.stringify(app.manifest, null, 4));
   });
-  return router;
 }

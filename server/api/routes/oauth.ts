@@ -1,6 +1,6 @@
 // The token endpoints apps call (protocol.md §3.4–3.5): request and access tokens for the 3-legged
 // dance, and the record tokens background apps iterate with.
-import Router, { type RouterContext } from '@koa/router';
+import type { Router, RouterContext } from '@koa/router';
 import { BadRequest, NotFound } from '../../http/errors.js';
 import { Forbidden, OAuthError } from '../../oauth/errors.js';
 import { safeEqual } from '../../oauth/base-string.js';
@@ -9,8 +9,7 @@ import { formParameters } from '../../oauth/verify.js';
 import type { Services } from '../../services.js';
 import { authenticate, principalOf, send, type ApiState } from '../http.js';
 
-export function oauthRoutes(services: Services): Router {
-  const router = new Router();
+export function oauthRoutes(router: Router, services: Services): void {
   const { store, world, config } = services;
   const lifetime = config.tokenLifetimeMinutes;
   const auth = authenticate(services);
@@ -68,5 +67,4 @@ export function oauthRoutes(services: Services): Router {
     }),
   );
   router.all('/apps/:app_id/tokens/records/:record_id', auth, (ctx) => backgroundToken(ctx, () => (world.summary(ctx.params.record_id!) ? ctx.params.record_id : undefined)));
-  return router;
 }

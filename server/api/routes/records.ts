@@ -1,13 +1,13 @@
 // Record calls (protocol.md §4.2): one list and one single-item route per statement type, taken
 // from the ontology's call table, plus demographics, social history, documents, the photograph,
 // posting clinical notes, and records/search.
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { NotFound } from '../../http/errors.js';
 import { apiCalls, type ApiCall } from '../../ontology/calls.js';
 import { apiBase, type Services } from '../../services.js';
 import { mayReadRecord, maySearchRecords } from '../access.js';
-import { graphXml, standaloneXml, uriOf, type Summary } from '../graph.js';
+import { graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
 import { authenticate, principalOf, queryPairs, queryParams, send, type ApiState } from '../http.js';
 import { MODEL_BY_TARGET, models, type Identified, type Model, type RecordData, type Ref } from '../models.js';
 import { parsePostedNote } from '../post-note.js';
@@ -54,8 +54,7 @@ function list(ctx: Context, call: ApiCall, model: Model<Identified>, data: Recor
   return { refs, summary };
 }
 
-export function recordRoutes(services: Services): Router {
-  const router = new Router();
+export function recordRoutes(router: Router, services: Services): void {
   const auth = authenticate(services);
   const api = apiBase(services.config);
 
@@ -95,7 +94,8 @@ export function recordRoutes(services: Services): Router {
           }
           if (main.refs.length === 0) summaries.shift();
         }
-        send(ctx, 200, RDF, graphXml(c, data, refs, summaries, started));
+        // Posted notes change the clinical notes' answer, so their count is part of the key.
+        send(ctx, 200, RDF, graphResponse(c, data, refs, summaries, started, `${model.segment}|${data.notes.length}|${ctx.querystring}`));
       });
     } else if (model) {
       const idParam = /\{(\w+)\}$/.exec(call.path)?.[1];
@@ -104,7 +104,7 @@ export function recordRoutes(services: Services): Router {
         const item = model.items(data).find((i) => i.id === ctx.params[idParam!]);
         // An unknown id is an empty graph, not a 404: apps written against the reference rely on it.
         const refs = item ? [{ model, item }] : [];
-        send(ctx, 200, RDF, graphXml(c, data, refs, [{ total: refs.length, returned: refs.length }], started));
+        send(ctx, 200, RDF, graphResponse(c, data, refs, [{ total: refs.length, returned: refs.length }], started, `${model.segment}/${item?.id ?? ''}|${data.notes.length}`));
       });
     } else if (type === 'Demographics' && call.name === 'get_demographics') {
       router.get(path, auth, (ctx) => {
@@ -135,7 +135,6 @@ export function recordRoutes(services: Services): Router {
     const note = await parsePostedNote((ctx.state as ApiState).body ?? Buffer.alloc(0), ctx.get('content-type'), `${api}/records/${data.record.id}`);
     await services.store.addPostedNote(data.record.id, note);
     const fresh = recordData(services, data.record.id);
-    send(ctx, 200, RDF, graphXml(c, fresh, [{ model: models.clinicalNote as unknown as Model<Identified>, item: note }], [{ total: 1, returned: 1 }], started));
+    send(ctx, 200, RDF, graphResponse(c, fresh, [{ model: models.clinicalNote as unknown as Model<Identified>, item: note }], [{ total: 1, returned: 1 }], started));
   });
-  return router;
 }

@@ -1,7 +1,7 @@
 // Users (protocol.md §4.1): GET /users/{id} and /users/search as RDF/XML in the ontology's sp:User
 // shape. The reference shadowed /users/search behind /users/{id}; here search works, with both
 // the snake_case parameters the clients send and the camelCase ones the reference read.
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { apiBase, type Services } from '../../services.js';
 import type { AccountRow } from '../../store/schema.js';
 import { mayReadContainer } from '../access.js';
@@ -19,8 +19,7 @@ function userXml(api: string, account: AccountRow) {
     .statement('sp:User', `${api}/users/${account.email}`);
 }
 
-export function userRoutes(services: Services): Router {
-  const router = new Router();
+export function userRoutes(router: Router, services: Services): void {
   const auth = authenticate(services);
   const api = apiBase(services.config);
 
@@ -48,5 +47,4 @@ export function userRoutes(services: Services): Router {
     if (!account) return send(ctx, 404, 'text/plain', '');
     send(ctx, 200, 'application/rdf+xml', standaloneXml([userXml(api, account)]));
   });
-  return router;
 }
