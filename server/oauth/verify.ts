@@ -102,6 +102,9 @@ export async function verifyRequest(request: SignedRequest, deps: VerifyDeps): P
     token = deps.store.getToken(tokenKey);
     if (!token) throw new OAuthError(`unknown token "${tokenKey}": it was never issued, was already exchanged, or the sandbox state was reset.`);
     if (token.appId !== app.id) throw new OAuthError(`token "${tokenKey}" was issued to another app; sign with the consumer key of the app it was issued to.`);
+    // The reference refused a SMART Connect token presented directly by an app: it belongs to the
+    // browser session that launched the app and is only usable through the container.
+    if (token.kind === 'connect') throw new OAuthError(`token "${tokenKey}" is a SMART Connect token, usable only through the container in the browser; use the REST token of the launch (oauth_header) instead.`);
   }
 
   const bodyHash = oauth.get('oauth_body_hash');

@@ -192,6 +192,17 @@ describe('preferences and scratchpad', () => {
   });
 });
 
+describe('CORS', () => {
+  it('answers preflights and marks responses for the EMR origin', async () => {
+    const preflight = await fetch(`${api}/users/demo@example.org/apps/${MY_APP}/preferences`, { method: 'OPTIONS' });
+    assert.equal(preflight.status, 200);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST, GET, PUT, DELETE');
+    assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,x-requested-with,content-type');
+    assert.equal(preflight.headers.get('access-control-allow-origin'), new URL(api).origin);
+    assert.equal((await fetch(`${api}/manifest`)).headers.get('access-control-allow-origin'), new URL(api).origin);
+  });
+});
+
 describe('posted clinical notes', () => {
   const noteXml = (extra = '') => `<?xml version="1.0" encoding="utf-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:sp="http://smartplatforms.org/terms#" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:v="http://www.w3.org/2006/vcard/ns#">

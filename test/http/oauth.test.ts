@@ -103,6 +103,14 @@ describe('OAuth failures say which check failed', () => {
     assert.match(expired.body, /token "\w+" expired at .*; get a new one/);
   });
 
+  it('401 for a SMART Connect token presented directly', async () => {
+    const row = running.sandbox.store.getToken(token.key)!;
+    await running.sandbox.store.putToken({ ...row, token: 'ConnectTokenXXXXXXXX', kind: 'connect' });
+    const reply = await myApp.get(meds(recordA), { key: 'ConnectTokenXXXXXXXX', secret: row.secret });
+    assert.equal(reply.status, 401);
+    assert.match(reply.body, /is a SMART Connect token, usable only through the container/);
+  });
+
   it('401 when oauth_body_hash does not match the body', async () => {
     const url = `${api}/records/${recordA}/apps/${MY_APP}/scratchpad`;
     const header = myApp.sign(url, { method: 'PUT', token, body: { data: '{"a":1}', contentType: 'application/json' } });
