@@ -55,12 +55,17 @@ async function main(): Promise<void> {
 
   say('## Throughput');
   say();
-  const hello = await startServer(join(paths.root, 'dist', 'bench', 'servers', 'koa-hello.js'), [], (out) => {
-    const m = /listening (\d+)/.exec(out);
-    return m ? Number(m[1]) : undefined;
-  }, async () => true);
-  const baseline = await measureLoad(`http://127.0.0.1:${hello.port}/`);
-  await hello.stop();
+  const bareKoa = async (bytes: number): Promise<LoadResult> => {
+    const server = await startServer(join(paths.root, 'dist', 'bench', 'servers', 'koa-hello.js'), ['0', String(bytes)], (out) => {
+      const m = /listening (\d+)/.exec(out);
+      return m ? Number(m[1]) : undefined;
+    }, async () => true);
+    const result = await measureLoad(`http://127.0.0.1:${server.port}/`);
+    await server.stop();
+    return result;
+  };
+  const baseline = await bareKoa(0);
+  const static30k = await bareKoa(30 * 1024);
   const sandbox = await startSandboxProcess(['--apps', join(paths.root, 'test', 'fixtures', 'apps')]);
   const health = await measureLoad(`http://127.0.0.1:${sandbox.port}/healthz`);
   const rest = await restTargets(sandbox.port);
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
   say('| endpoint | req/s | of baseline | p50 | p99 | non-2xx |');
   say('|---|---|---|---|---|---|');
   say(row('bare Koa hello-world (baseline)', baseline, baseline));
+  say(row('bare Koa, static 30 KB body (payload-size reference)', static30k, baseline));
   say(row('GET /healthz', health, baseline));
   say(row(`signed GET /api/records/{id}/medications/ (${rest.medications.kb} KB)`, medications, baseline));
   say(row(`signed GET /api/records/{id}/lab_results/ (${rest.labResults.kb} KB)`, labs, baseline));
