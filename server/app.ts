@@ -1,12 +1,18 @@
 // createApp(config): loads the world and the state, registers the apps, and builds the two Koa
 // applications (the EMR/API origin and the sample-apps origin) without listening. Tests drive the
 // returned apps in-process through `app.callback()`; startSandbox() binds them to ports.
+import { randomBytes } from 'node:crypto';
 import Koa from 'koa';
 import mount from 'koa-mount';
+import serve from 'koa-static';
 import { createApi } from './api/router.js';
 import { createAppsOrigin } from './apps-origin.js';
 import type { Config, ResolvedConfig } from './config.js';
+import { Csrf } from './emr/csrf.js';
+import { emrRoutes } from './emr/routes.js';
+import { Sessions } from './emr/sessions.js';
 import { healthRoutes } from './health.js';
+import { vendorRoutes } from './http/vendor.js';
 import { errorHandler, requestLog } from './http/errors.js';
 import { stripBasePath } from './http/base-path.js';
 import { createViewEnvironment, viewsMiddleware } from './http/views.js';
@@ -45,7 +51,7 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
     Store.open({ inMemory: config.inMemory, dataDir: config.dataDir }),
     NonceStore.open(config.inMemory ? null : config.dataDir),
   ]);
-  const services: Services = { config, log, world, store, nonces };
+  const services: Services = { config, log, world, store, nonces, sessions: new Sessions() };
   await store.ensureAccounts(await readSeedAccounts());
   const manifests = [
     ...(await loadManifestDir(paths.bundledApps, 'bundled', config.appsBaseUrl, log)),
@@ -54,15 +60,19 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   await registerManifests(store, manifests, log);
 
   const env = createViewEnvironment();
-  const emr = new Koa();
+  // Cookie-signing and CSRF keys are per process: a restart ends all EMR sessions anyway.
+  const emr = new Koa({ keys: [randomBytes(32).toString('base64url')] });
+  const csrf = new Csrf(randomBytes(32));
   emr.use(errorHandler(log));
   emr.use(requestLog(log));
   emr.use(stripBasePath(config.baseUrl));
   emr.use(mount('/api', createApi(services)));
   emr.use(viewsMiddleware(env));
-  const health = healthRoutes(world, startedAt);
-  emr.use(health.routes());
-  emr.use(health.allowedMethods());
+  emr.use(mount('/static', serve(paths.public, { maxage: 60_000 })));
+  for (const router of [healthRoutes(world, startedAt), vendorRoutes(), emrRoutes(services, csrf)]) {
+    emr.use(router.routes());
+    emr.use(router.allowedMethods());
+  }
 
   const apps = createAppsOrigin(config, store, env, log);
   return { ...services, emr, apps, close: async () => Promise.all([store.flush(), nonces.flush()]).then(() => undefined) };

@@ -1,5 +1,6 @@
 // The long-lived parts every surface (REST API, EMR, SMART Connect) shares, built once by createApp.
 import type { ResolvedConfig } from './config.js';
+import type { Sessions } from './emr/sessions.js';
 import type { Logger } from './log.js';
 import type { NonceStore } from './oauth/nonces.js';
 import type { Store } from './store/store.js';
@@ -11,6 +12,8 @@ export interface Services {
   world: World;
   store: Store;
   nonces: NonceStore;
+  /** EMR browser sessions; SMART Connect calls are tied to them. */
+  sessions: Sessions;
 }
 
 /** The API base handed to apps: the public base URL plus /api. */

@@ -1,6 +1,7 @@
 // HTTP plumbing shared by the API routes: exact content types, bounded raw bodies, the signed
 // request as the OAuth verifier needs it, and the authentication step.
 import type { Context, Middleware, Next } from 'koa';
+import { connectPrincipal, connectTokenOf } from '../connect/principal.js';
 import { publicPath } from '../http/base-path.js';
 import { BadRequest, HttpError } from '../http/errors.js';
 import { MalformedEncoding, parsePairs } from '../oauth/encoding.js';
@@ -79,10 +80,15 @@ export function signedRequest(ctx: Context, services: Services): SignedRequest {
   };
 }
 
-/** Verifies OAuth and leaves the principal in ctx.state.principal; a failure is a 401 saying why. */
+/**
+ * Verifies OAuth (or, for SMART Connect calls from the EMR page, the connect token and session)
+ * and leaves the principal in ctx.state.principal; a failure is a 401 saying why.
+ */
 export function authenticate(services: Services): Middleware {
   return async function verifyOAuth(ctx, next) {
-    (ctx.state as ApiState).principal = await verifyRequest(signedRequest(ctx, services), { store: services.store, nonces: services.nonces });
+    const connectToken = connectTokenOf(ctx.get('authorization'));
+    (ctx.state as ApiState).principal =
+      connectToken !== undefined ? connectPrincipal(services, ctx, connectToken) : await verifyRequest(signedRequest(ctx, services), { store: services.store, nonces: services.nonces });
     return next();
   };
 }

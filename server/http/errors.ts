@@ -47,9 +47,17 @@ export function errorHandler(log: Logger): Middleware {
       }
       ctx.status = status;
       if (err instanceof HttpError) ctx.set(err.headers);
-      ctx.type = 'text/plain';
       // Koa's own 4xx errors (oversized or malformed bodies) carry safe messages too.
-      ctx.body = `${(err as Error).message}\n`;
+      const message = (err as Error).message;
+      // People in a browser get a page; apps and scripts get the message as text.
+      const render = (ctx as { render?: (view: string, locals: object) => Promise<unknown> }).render;
+      if (render && !ctx.path.startsWith('/api') && !ctx.path.startsWith('/emr/') && ctx.accepts('html', 'text') === 'html') {
+        await render('error', { status, message });
+        ctx.status = status;
+        return;
+      }
+      ctx.type = 'text/plain';
+      ctx.body = `${message}\n`;
     }
   };
 }

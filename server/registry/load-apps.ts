@@ -85,6 +85,7 @@ export async function registerManifests(store: Store, loaded: readonly LoadedMan
       source,
       file,
       registeredAt: existing?.registeredAt ?? new Date().toISOString(),
+      ...(existing?.appendOAuthHeader ? { appendOAuthHeader: true } : {}),
     };
     if (JSON.stringify(existing) !== JSON.stringify(row)) await store.upsertApp(row);
   }

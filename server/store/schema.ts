@@ -26,6 +26,8 @@ export interface AppRow {
   source: AppSource;
   /** The manifest file an app was loaded from, for messages. */
   file?: string;
+  /** 0.4/0.5 compatibility: also append the signed oauth_header to the launch URL. */
+  appendOAuthHeader?: boolean;
   registeredAt: string;
 }
 

@@ -1,0 +1,65 @@
+// A second origin for end-to-end tests: serves test/fixtures/www (the test apps) and jschannel,
+// and writes the apps' manifests, with this origin's URLs, into a directory for --apps.
+import { createServer, type Server } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import { paths } from '../../server/paths.js';
+import { tempDir } from './tmp.js';
+
+const WWW = join(paths.root, 'test', 'fixtures', 'www');
+const JSCHANNEL = createRequire(import.meta.url).resolve('jschannel/src/jschannel.js');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+
+export interface TestApps {
+  origin: string;
+  manifestsDir: string;
+  close(): Promise<void>;
+}
+
+export const TEST_APP_IDS = {
+  patient: 'patient-app@test.example.org',
+  picker: 'picker-app@test.example.org',
+  frame: 'frame-app@test.example.org',
+  standalone: 'standalone-app@test.example.org',
+  container: 'container-app@test.example.org',
+};
+
+export async function startTestApps(): Promise<TestApps> {
+  const server: Server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = path === '/jschannel.js' ? JSCHANNEL : join(WWW, path.replace(/^\/+/, ''));
+    try {
+      if (!file.startsWith(WWW) && file !== JSCHANNEL) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const manifestsDir = await tempDir();
+  const ui = (id: string, name: string, page: string, extra: object = {}) => ({
+    id, name, description: `${name} (test)`, mode: 'ui', scope: 'record', index: `${origin}/${page}`, icon: `${origin}/icon.svg`, oauth_callback: `${origin}/callback.html`, ...extra,
+  });
+  const manifests = [
+    ui(TEST_APP_IDS.patient, 'Patient Test', 'patient.html'),
+    ui(TEST_APP_IDS.picker, 'Picker Test', 'picker.html'),
+    ui(TEST_APP_IDS.frame, 'Frame Test', 'frame.html', { mode: 'frame_ui' }),
+    ui(TEST_APP_IDS.standalone, 'Standalone Test', 'callback.html', { standalone: true }),
+    ui(TEST_APP_IDS.container, 'Container Test', 'patient.html?container', { scope: 'container' }),
+  ];
+  for (const m of manifests) await writeFile(join(manifestsDir, `${m.id.split('@')[0]}.json`), JSON.stringify(m));
+  return {
+    origin,
+    manifestsDir,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
