@@ -12,7 +12,6 @@ import { Csrf } from './emr/csrf.js';
 import { emrRoutes } from './emr/routes.js';
 import { Sessions } from './emr/sessions.js';
 import { healthRoutes } from './health.js';
-import { vendorRoutes } from './http/vendor.js';
 import { errorHandler, requestLog } from './http/errors.js';
 import { stripBasePath } from './http/base-path.js';
 import { createViewEnvironment, viewsMiddleware } from './http/views.js';
@@ -69,7 +68,7 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   emr.use(mount('/api', createApi(services)));
   emr.use(viewsMiddleware(env));
   emr.use(mount('/static', serve(paths.public, { maxage: 60_000 })));
-  for (const router of [healthRoutes(world, startedAt), vendorRoutes(), emrRoutes(services, csrf)]) {
+  for (const router of [healthRoutes(world, startedAt), emrRoutes(services, csrf)]) {
     emr.use(router.routes());
     emr.use(router.allowedMethods());
   }

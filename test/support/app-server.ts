@@ -3,13 +3,13 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { paths } from '../../server/paths.js';
 import { tempDir } from './tmp.js';
 
 const WWW = join(paths.root, 'test', 'fixtures', 'www');
-const JSCHANNEL = createRequire(import.meta.url).resolve('jschannel/src/jschannel.js');
+// The test apps use the sandbox's own channel implementation (the real code, served from here).
+const CHANNEL = join(paths.root, 'server', 'public', 'connect', 'channel.js');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
 export interface TestApps {
@@ -29,9 +29,9 @@ export const TEST_APP_IDS = {
 export async function startTestApps(): Promise<TestApps> {
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = path === '/jschannel.js' ? JSCHANNEL : join(WWW, path.replace(/^\/+/, ''));
+    const file = path === '/channel.js' ? CHANNEL : join(WWW, path.replace(/^\/+/, ''));
     try {
-      if (!file.startsWith(WWW) && file !== JSCHANNEL) throw new Error('outside');
+      if (!file.startsWith(WWW) && file !== CHANNEL) throw new Error('outside');
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);

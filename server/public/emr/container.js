@@ -1,11 +1,13 @@
 // The SMART Connect host (protocol.md §1): the container side of the postMessage protocol that
-// smart-api-client.js speaks. Wire format and channel semantics come from jschannel (loaded as
-// window.Channel); this module adds the SMART handshake, the channel methods per app mode, and the
-// lifecycle notifications.
+// smart-api-client.js speaks. The jschannel wire format comes from ../connect/channel.js; this
+// module adds the SMART handshake, the channel methods per app mode, and the lifecycle
+// notifications.
 //
 // Security: a "procure_channel" request is honoured only from the iframe of a launched app and
 // from that app's origin; the channel itself accepts messages only from that window and origin
 // (jschannel checks both), and we post only to that origin.
+
+import { buildChannel } from '../connect/channel.js';
 
 /** Origin of an absolute URL, normalized (lower case, default port dropped) as browsers report it. */
 export function originOf(url) {
@@ -99,7 +101,7 @@ export class ConnectHost {
         // The old page is gone; nothing to tear down.
       }
     }
-    const channel = window.Channel.build({ window: instance.iframe.contentWindow, origin: instance.origin, scope: instance.uuid });
+    const channel = buildChannel({ window: instance.iframe.contentWindow, origin: instance.origin, scope: instance.uuid });
     instance.channel = channel;
     const mode = instance.manifest.mode;
     channel.bind('api_call', (trans, call) => this.answer(trans, instance.credentials.connect_token, call));
