@@ -10,6 +10,7 @@ import { measureLoad, type LoadResult } from './lib/load.js';
 import { HAS_TASKSET, median, startServer } from './lib/processes.js';
 import { startSandboxProcess } from './lib/sandbox.js';
 import { restTargets } from './lib/rest.js';
+import { launchTimings, loginCookie } from './lib/emr.js';
 
 const quick = process.argv.includes('--quick');
 const lines: string[] = [];
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
   const medications = await measureLoad(rest.medications.url, { signing: rest.signing });
   const labs = await measureLoad(rest.labResults.url, { signing: rest.signing });
   const search = await measureLoad(rest.search.url, { signing: rest.searchSigning });
+  const cookie = await loginCookie(sandbox.port);
+  const emrPage = await measureLoad(`http://127.0.0.1:${sandbox.port}/`, { headers: { Cookie: cookie } });
+  const patientList = await measureLoad(`http://127.0.0.1:${sandbox.port}/emr/patients?q=`, { headers: { Cookie: cookie } });
   await sandbox.stop();
   say('| endpoint | req/s | of baseline | p50 | p99 | non-2xx |');
   say('|---|---|---|---|---|---|');
@@ -81,10 +85,31 @@ async function main(): Promise<void> {
   say(row(`signed GET /api/records/{id}/medications/ (${rest.medications.kb} KB)`, medications, baseline));
   say(row(`signed GET /api/records/{id}/lab_results/ (${rest.labResults.kb} KB)`, labs, baseline));
   say(row(`signed GET /api/records/search?family_name=… (${rest.search.kb} KB)`, search, baseline));
+  say(row('EMR page GET / (logged in, HTML)', emrPage, baseline));
+  say(row('patient list GET /emr/patients (50 rows, JSON)', patientList, baseline));
   say();
   const ratio = medications.requestsPerSecond / baseline.requestsPerSecond;
   say(`Budget: the signed medications call at >= 40 % of the baseline with p99 < 10 ms: ${ratio >= 0.4 && medications.p99 < 10 ? 'met' : 'NOT MET'} (${(ratio * 100).toFixed(0)} %, p99 ${medications.p99} ms).`);
   say(`Record ${rest.recordId} (${rest.describe}); every request carries a fresh OAuth 1.0a HMAC-SHA1 signature (consumer + token) verified in full by the server.`);
+  const pageRatio = Math.min(emrPage.requestsPerSecond, patientList.requestsPerSecond) / baseline.requestsPerSecond;
+  say(`Budget: the EMR page and patient list at >= 12 % of the baseline: ${pageRatio >= 0.12 ? 'met' : 'NOT MET'} (${(pageRatio * 100).toFixed(0)} % for the slower of the two).`);
+  say();
+
+  say('## Scale: patient search in a 10,000-patient world');
+  say();
+  const big = await startSandboxProcess(['--patients', '10000']);
+  const bigCookie = await loginCookie(big.port);
+  const picker = await measureLoad(`http://127.0.0.1:${big.port}/emr/patients?q=ma`, { headers: { Cookie: bigCookie }, connections: 1 });
+  await big.stop();
+  say('| call | req/s | p50 | p99 | budget |');
+  say('|---|---|---|---|---|');
+  say(`| picker search GET /emr/patients?q=ma, 1 connection | ${picker.requestsPerSecond.toFixed(0)} | ${picker.p50} ms | ${picker.p99} ms | p99 < 20 ms: ${picker.p99 < 20 ? 'met' : 'NOT MET'} |`);
+  say();
+
+  say('## Launch: iframe creation to the app\'s ready answer, headless Chromium');
+  say();
+  const launch = await launchTimings(5, 20);
+  say(`Median ${launch.median.toFixed(0)} ms, p95 ${launch.p95.toFixed(0)} ms over ${launch.runs} launches after 5 warm-ups (budget: median < 200 ms: ${launch.median < 200 ? 'met' : 'NOT MET'}). Each launch creates connect and REST tokens on the server, loads the app page from another origin and completes the procure_channel / jschannel / ready handshake.`);
   say();
   await writeFile(join(paths.root, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
   console.log('\nwritten to bench/RESULTS.md');

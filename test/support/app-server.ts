@@ -1,11 +1,11 @@
 // A second origin for end-to-end tests: serves test/fixtures/www (the test apps) and jschannel,
 // and writes the apps' manifests, with this origin's URLs, into a directory for --apps.
 import { createServer, type Server } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { paths } from '../../server/paths.js';
-import { tempDir } from './tmp.js';
 
 const WWW = join(paths.root, 'test', 'fixtures', 'www');
 // The test apps use the sandbox's own channel implementation (the real code, served from here).
@@ -41,7 +41,8 @@ export async function startTestApps(): Promise<TestApps> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const manifestsDir = await tempDir();
+  // Not tempDir(): the launch benchmark uses this server too, outside the test runner.
+  const manifestsDir = await mkdtemp(join(tmpdir(), 'smart-sandbox-apps-'));
   const ui = (id: string, name: string, page: string, extra: object = {}) => ({
     id, name, description: `${name} (test)`, mode: 'ui', scope: 'record', index: `${origin}/${page}`, icon: `${origin}/icon.svg`, oauth_callback: `${origin}/callback.html`, ...extra,
   });
@@ -56,10 +57,12 @@ export async function startTestApps(): Promise<TestApps> {
   return {
     origin,
     manifestsDir,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await rm(manifestsDir, { recursive: true, force: true });
+    },
   };
 }
