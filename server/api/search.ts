@@ -33,19 +33,47 @@ export function criteriaFromQuery(query: URLSearchParams): SearchCriteria {
 const compare = (a: PatientSummary, b: PatientSummary) =>
   a.demographics.familyName.localeCompare(b.demographics.familyName) || a.demographics.givenName.localeCompare(b.demographics.givenName) || a.id.localeCompare(b.id);
 
-export function matches(summary: PatientSummary, criteria: SearchCriteria): boolean {
+/** Lower-cased names per summary, computed once: search runs over every patient on each keystroke. */
+const folded = new WeakMap<PatientSummary, { given: string; family: string; full: string }>();
+
+function namesOf(summary: PatientSummary) {
+  let names = folded.get(summary);
+  if (!names) {
+    const given = summary.demographics.givenName.toLowerCase();
+    const family = summary.demographics.familyName.toLowerCase();
+    folded.set(summary, (names = { given, family, full: `${given} ${family}` }));
+  }
+  return names;
+}
+
+/** Criteria with their text lower-cased once per search rather than once per patient. */
+function fold(criteria: SearchCriteria): SearchCriteria {
+  const out: SearchCriteria = { ...criteria };
+  for (const key of ['familyName', 'givenName', 'name', 'gender'] as const) if (out[key] !== undefined) out[key] = out[key]!.toLowerCase();
+  return out;
+}
+
+function matchesFolded(summary: PatientSummary, c: SearchCriteria): boolean {
   const d = summary.demographics;
-  const prefix = (value: string, wanted: string | undefined) => wanted === undefined || value.toLowerCase().startsWith(wanted.toLowerCase());
-  if (!prefix(d.familyName, criteria.familyName) || !prefix(d.givenName, criteria.givenName) || !prefix(d.gender, criteria.gender)) return false;
-  if (criteria.name !== undefined && !prefix(d.givenName, criteria.name) && !prefix(d.familyName, criteria.name) && !prefix(`${d.givenName} ${d.familyName}`, criteria.name)) return false;
-  if (criteria.birthDate !== undefined && d.birthDate !== criteria.birthDate) return false;
-  if (criteria.mrn !== undefined && d.mrn !== criteria.mrn) return false;
-  if (criteria.zipcode !== undefined && d.address.postalCode !== criteria.zipcode) return false;
+  const names = namesOf(summary);
+  if (c.familyName !== undefined && !names.family.startsWith(c.familyName)) return false;
+  if (c.givenName !== undefined && !names.given.startsWith(c.givenName)) return false;
+  if (c.gender !== undefined && !d.gender.startsWith(c.gender)) return false;
+  if (c.name !== undefined && !names.given.startsWith(c.name) && !names.family.startsWith(c.name) && !names.full.startsWith(c.name)) return false;
+  if (c.birthDate !== undefined && d.birthDate !== c.birthDate) return false;
+  if (c.mrn !== undefined && d.mrn !== c.mrn) return false;
+  if (c.zipcode !== undefined && d.address.postalCode !== c.zipcode) return false;
   return true;
 }
 
+/** A predicate for the criteria: names and gender by case-insensitive prefix, the rest exactly. */
+export function matcher(criteria: SearchCriteria): (summary: PatientSummary) => boolean {
+  const c = fold(criteria);
+  return (summary) => matchesFolded(summary, c);
+}
+
 export function searchPatients(world: World, criteria: SearchCriteria): PatientSummary[] {
-  return world.summaries.filter((s) => matches(s, criteria)).sort(compare);
+  return world.summaries.filter(matcher(criteria)).sort(compare);
 }
 
 export const searchRecords = (world: World, query: URLSearchParams): PatientSummary[] => searchPatients(world, criteriaFromQuery(query));

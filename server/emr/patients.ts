@@ -1,6 +1,6 @@
 // The patient picker's data: one search box that understands a name prefix (given or family),
 // a birth date (YYYY-MM-DD), a sex, a ZIP code (5 digits) or an MRN (7 digits), in any combination.
-import { matches, type SearchCriteria } from '../api/search.js';
+import { matcher, type SearchCriteria } from '../api/search.js';
 import { ageOn } from '../world/dates.js';
 import type { PatientSummary } from '../world/types.js';
 import type { World } from '../world/world.js';
@@ -56,7 +56,7 @@ export function searchPicker(world: World, query: string, limit: number): { tota
   let sorted = sortedCache.get(world);
   if (!sorted) sortedCache.set(world, (sorted = [...world.summaries].sort(byName)));
   const criteria = criteriaFromBox(query);
-  const found = Object.keys(criteria).length === 0 ? sorted : sorted.filter((s) => matches(s, criteria));
+  const found = Object.keys(criteria).length === 0 ? sorted : sorted.filter(matcher(criteria));
   return { total: found.length, rows: found.slice(0, limit).map((s) => rowOf(s, world.today)) };
 }
 
