@@ -26,9 +26,11 @@ try {
   await page.click('#tab-chart');
   await page.waitForSelector('#chart-vitals svg polyline');
   await page.screenshot({ path: out('emr-chart') });
+  await page.$eval('#chart-vitals', (section) => section.scrollIntoView());
+  await page.screenshot({ path: out('emr-vitals') });
   await page.goto(`${running.urls.emr}manage_apps`);
   await page.screenshot({ path: out('manage-apps'), fullPage: false });
-  console.log('wrote docs/screenshots/{login,emr-app,emr-chart,manage-apps}.png');
+  console.log('wrote docs/screenshots/{login,emr-app,emr-chart,emr-vitals,manage-apps}.png');
 } finally {
   await browser.close();
   await running.close();

@@ -177,6 +177,18 @@ describe('patients and apps', () => {
     assert.ok(shownName?.endsWith(await frame.textContent('#inner-data') ?? '?'), 'the inner app read the patient\'s demographics');
   });
 
+  it('re-procures the channel with the same uuid when the app navigates in its iframe', async () => {
+    await page.click(`[id="dock-${TEST_APP_IDS.patient}"]`);
+    const frame = await shownAppFrame(page);
+    await frame.waitForSelector('#meds li');
+    const uuid = await frame.evaluate(() => (window as unknown as { app: { uuid: string } }).app.uuid);
+    await frame.evaluate(() => {
+      window.location.href = 'picker.html';
+    });
+    await frame.waitForFunction(() => document.getElementById('question')?.textContent === '(no ready_data)');
+    assert.equal(await frame.evaluate(() => (window as unknown as { app: { uuid: string } }).app.uuid), uuid);
+  });
+
   it('ignores procure_channel from a window or origin it did not launch', async () => {
     const frame = await shownAppFrame(page);
     // A nested iframe (same app origin, but not the launched window) asks the EMR for a channel.
