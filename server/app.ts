@@ -8,6 +8,7 @@ import serve from 'koa-static';
 import { createApi } from './api/router.js';
 import { createAppsOrigin } from './apps-origin.js';
 import type { Config, ResolvedConfig } from './config.js';
+import { adminRoutes } from './admin/routes.js';
 import { Csrf } from './emr/csrf.js';
 import { emrRoutes } from './emr/routes.js';
 import { Sessions } from './emr/sessions.js';
@@ -42,7 +43,12 @@ export function resolveUrls(config: Config, port = config.port, appsPort = confi
   };
 }
 
-export async function createApp(input: Config | ResolvedConfig, log: Logger = createLogger(input.logLevel)): Promise<Sandbox> {
+export interface CreateOptions {
+  /** Enables the local admin endpoint (used by `smart-sandbox apps …` while the server runs). */
+  adminToken?: string;
+}
+
+export async function createApp(input: Config | ResolvedConfig, log: Logger = createLogger(input.logLevel), options: CreateOptions = {}): Promise<Sandbox> {
   const config = resolveUrls(input);
   const startedAt = Date.now();
   const [world, store, nonces] = await Promise.all([
@@ -68,7 +74,8 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   emr.use(mount('/api', createApi(services)));
   emr.use(viewsMiddleware(env));
   emr.use(mount('/static', serve(paths.public, { maxage: 60_000 })));
-  for (const router of [healthRoutes(world, startedAt), emrRoutes(services, csrf)]) {
+  const routers = [healthRoutes(world, startedAt), emrRoutes(services, csrf), ...(options.adminToken ? [adminRoutes(services, options.adminToken)] : [])];
+  for (const router of routers) {
     emr.use(router.routes());
     emr.use(router.allowedMethods());
   }

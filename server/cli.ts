@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `smart-sandbox` command: parse flags, start, print where everything is, and shut down
 // cleanly on SIGINT/SIGTERM (flushing state) so Ctrl-C never loses an acknowledged write.
+import { appsCommand, CommandError } from './cli/apps.js';
 import { ConfigError, helpText, parseCliFlags, resolveConfig } from './config.js';
 import { startSandbox } from './index.js';
 import { packageVersion } from './paths.js';
@@ -12,6 +13,10 @@ function die(message: string, code: number): never {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'apps') {
+    process.exitCode = await appsCommand(argv.slice(1), (line) => process.stdout.write(`${line}\n`));
+    return;
+  }
   const cli = parseCliFlags(argv);
   if (cli.help) {
     process.stdout.write(helpText());
@@ -56,6 +61,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ConfigError) die(err.message, 2);
+  if (err instanceof CommandError) die(err.message, 2);
+  if ((err as Error).name === 'RegistrationError') die((err as Error).message, 1);
   if (err instanceof StateFileError) die(err.message, 1);
   die((err as Error).message ?? String(err), 1);
 });

@@ -239,6 +239,7 @@ export function helpText(): string {
   });
   return [
     'Usage: smart-sandbox [options]',
+    '       smart-sandbox apps <add|list|remove|validate> ...   (see smart-sandbox apps --help)',
     '',
     'Starts the SMART Sandbox: a SMART Platforms (classic, API 0.6.1) Reference EMR with',
     'an OAuth 1.0a REST API, SMART Connect app launching and synthetic patients.',

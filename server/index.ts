@@ -1,6 +1,7 @@
 // The programmatic entry point: `import { startSandbox } from 'smart-sandbox'`.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { newAdminToken, removeServerFile, writeServerFile } from './admin/server-file.js';
 import { createApp, resolveUrls, type Sandbox } from './app.js';
 import { resolveConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -75,18 +76,22 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
   try {
     const port = await listen(emrServer, base.port, base.host);
     const appsPort = await listen(appsServer, base.appsPort, base.host);
-    const sandbox = await createApp(resolveUrls(base, port, appsPort), log);
+    const adminToken = base.inMemory ? undefined : newAdminToken();
+    const sandbox = await createApp(resolveUrls(base, port, appsPort), log, adminToken ? { adminToken } : {});
+    const listening = { emr: `http://${hostForUrl(base.host)}:${port}`, apps: `http://${hostForUrl(base.host)}:${appsPort}` };
+    if (adminToken) await writeServerFile(base.dataDir, { pid: process.pid, adminUrl: listening.emr, token: adminToken });
     emrServer.on('request', sandbox.emr.callback());
     appsServer.on('request', sandbox.apps.callback());
     let closing: Promise<void> | undefined;
     return {
       urls: { emr: `${sandbox.config.baseUrl}/`, api: `${sandbox.config.baseUrl}/api`, apps: sandbox.config.appsBaseUrl },
-      listening: { emr: `http://${hostForUrl(base.host)}:${port}`, apps: `http://${hostForUrl(base.host)}:${appsPort}` },
+      listening,
       login: { username: DEFAULT_LOGIN.email, password: DEFAULT_LOGIN.password },
       sandbox,
       close: () =>
         (closing ??= (async () => {
           await Promise.all([closeServer(emrServer), closeServer(appsServer)]);
+          if (adminToken) await removeServerFile(base.dataDir);
           await sandbox.close();
         })()),
     };

@@ -7,8 +7,9 @@ import type { Context, Next } from 'koa';
 import { launchApp } from '../connect/launch.js';
 import { HttpError, NotFound } from '../http/errors.js';
 import { approveRequestToken, requestTokenInfo } from '../oauth/authorize.js';
-import { describeProblems, validateManifest } from '../registry/manifest.js';
+import { validateManifest } from '../registry/manifest.js';
 import { DEFAULT_CONSUMER_SECRET } from '../registry/load-apps.js';
+import { RegistrationError, registerApp } from '../registry/register.js';
 import { apiBase, type Services } from '../services.js';
 import type { AccountRow } from '../store/schema.js';
 import { DEFAULT_LOGIN } from '../store/seed-accounts.js';
@@ -201,7 +202,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     csrf.check(ctx, form.get('_csrf') ?? undefined);
     const pasted = (form.get('manifest') ?? '').trim();
     const url = (form.get('manifest_url') ?? '').trim();
-    const secret = (form.get('secret') ?? '').trim() || DEFAULT_CONSUMER_SECRET;
+    const secret = (form.get('secret') ?? '').trim();
     const values = { manifest: pasted, manifest_url: url, secret: form.get('secret') ?? '', enabled_by_default: form.has('enabled_by_default') };
     const fail = (errors: string[]) => manageView(ctx, { errors, values });
     let json: unknown;
@@ -222,17 +223,12 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     }
     const check = validateManifest(json);
     if (!check.ok) return fail(check.errors.map((e) => `${e.field}: ${e.message}`));
-    if (/\s/.test(secret)) return fail(['The consumer secret must not contain spaces.']);
-    const existing = store.getApp(check.manifest.id);
-    await store.upsertApp({
-      id: check.manifest.id,
-      manifest: check.manifest,
-      consumerSecret: secret,
-      enabledByDefault: values.enabled_by_default,
-      source: 'registered',
-      registeredAt: existing?.registeredAt ?? new Date().toISOString(),
-      ...(existing?.appendOAuthHeader ? { appendOAuthHeader: true } : {}),
-    });
+    try {
+      await registerApp(store, { manifest: check.manifest, secret, enabledByDefault: values.enabled_by_default });
+    } catch (err) {
+      if (err instanceof RegistrationError) return fail([err.message]);
+      throw err;
+    }
     // The registering clinician sees the new app in their dock at once.
     await store.setAppEnabled(state(ctx).account.email, check.manifest.id, true);
     await manageView(ctx, { registered: check.manifest.name, warnings: check.warnings.map((w) => `${w.field}: ${w.message}`) });

@@ -1,6 +1,7 @@
 // App manifest validation (protocol.md §5.1, data-model.md §2.20). The 0.6 installer used a closed
 // JSON schema: unknown keys are errors, and the mode decides which URLs are required or forbidden.
 // Errors name the field so a developer can fix their manifest without reading the schema.
+import { capabilities } from '../ontology/calls.js';
 
 export type AppMode = 'ui' | 'frame_ui' | 'background';
 export type BrowserEnvironment = 'desktop' | 'tablet' | 'mobile';
@@ -165,8 +166,9 @@ function checkRequires(requires: unknown, error: (field: string, message: string
   }
   for (const [type, need] of Object.entries(requires)) {
     const field = `requires.${type}`;
+    const served = capabilities()[type];
     if (!isHttpUrl(type)) error(field, 'the key must be a type URI such as http://smartplatforms.org/terms#Medication');
-    else if (!type.startsWith('http://smartplatforms.org/terms#')) warnings.push({ field, message: 'is not a SMART data type; the sandbox cannot serve it' });
+    else if (!served) warnings.push({ field, message: 'is not a type this container serves (SMART 0.6.1); the app may not work here' });
     if (typeof need !== 'object' || need === null || Array.isArray(need)) {
       error(field, 'must be an object with "methods"');
       continue;
@@ -175,6 +177,9 @@ function checkRequires(requires: unknown, error: (field: string, message: string
     for (const extra of Object.keys(rest)) error(`${field}.${extra}`, 'is not allowed (only "methods" and "codes")');
     if (!Array.isArray(methods) || methods.length === 0 || methods.some((m) => !METHODS.includes(m as string))) {
       error(`${field}.methods`, `must be a non-empty list of ${METHODS.join(', ')}`);
+    } else if (served) {
+      const missing = methods.filter((m) => !served.methods.includes(m as never));
+      if (missing.length > 0) warnings.push({ field: `${field}.methods`, message: `${missing.join(', ')} is not supported for this type here (only ${served.methods.join(', ')})` });
     }
     if (codes !== undefined && (!Array.isArray(codes) || codes.some((c) => !isHttpUrl(c)))) {
       error(`${field}.codes`, 'must be a list of code-system URLs');
