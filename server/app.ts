@@ -15,6 +15,7 @@ import { Sessions } from './emr/sessions.js';
 import { healthRoutes } from './health.js';
 import { errorHandler, requestLog } from './http/errors.js';
 import { stripBasePath } from './http/base-path.js';
+import { clientLibraryRoutes } from './http/client-library.js';
 import { createViewEnvironment, viewsMiddleware } from './http/views.js';
 import { createLogger, type Logger } from './log.js';
 import { paths } from './paths.js';
@@ -74,7 +75,7 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   emr.use(mount('/api', createApi(services)));
   emr.use(viewsMiddleware(env));
   emr.use(mount('/static', serve(paths.public, { maxage: 60_000 })));
-  const routers = [healthRoutes(world, startedAt), emrRoutes(services, csrf), ...(options.adminToken ? [adminRoutes(services, options.adminToken)] : [])];
+  const routers = [healthRoutes(world, startedAt), clientLibraryRoutes(), emrRoutes(services, csrf), ...(options.adminToken ? [adminRoutes(services, options.adminToken)] : [])];
   for (const router of routers) {
     emr.use(router.routes());
     emr.use(router.allowedMethods());

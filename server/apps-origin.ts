@@ -6,6 +6,7 @@ import Router from '@koa/router';
 import serve from 'koa-static';
 import type nunjucks from 'nunjucks';
 import type { ResolvedConfig } from './config.js';
+import { clientLibraryRoutes } from './http/client-library.js';
 import { errorHandler, requestLog } from './http/errors.js';
 import { viewsMiddleware } from './http/views.js';
 import type { Logger } from './log.js';
@@ -28,6 +29,8 @@ export function createAppsOrigin(config: ResolvedConfig, store: Store, env: nunj
   app.use(viewsMiddleware(env));
   app.use(router.routes());
   app.use(router.allowedMethods());
+  const client = clientLibraryRoutes();
+  app.use(client.routes());
   // Apps on this origin are framed by the EMR on another origin; nothing here is secret.
   app.use(serve(paths.bundledApps, { hidden: false, index: 'index.html' }));
   return app;

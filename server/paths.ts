@@ -26,6 +26,8 @@ export const paths = {
   bundledApps: join(packageRoot, 'apps'),
   views: join(packageRoot, 'server', 'views'),
   public: join(packageRoot, 'server', 'public'),
+  /** The bundled app-side client library, built by scripts/build-client.mjs. */
+  clientBundle: join(packageRoot, 'dist', 'public', 'smart-api-client.js'),
 };
 
 export const packageVersion: string = (
