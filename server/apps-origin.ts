@@ -3,6 +3,7 @@
 // and, at `/`, a catalogue of the bundled apps with their manifests.
 import Koa from 'koa';
 import Router from '@koa/router';
+import mount from 'koa-mount';
 import serve from 'koa-static';
 import type nunjucks from 'nunjucks';
 import type { ResolvedConfig } from './config.js';
@@ -33,5 +34,7 @@ export function createAppsOrigin(config: ResolvedConfig, store: Store, env: nunj
   app.use(client.routes());
   // Apps on this origin are framed by the EMR on another origin; nothing here is secret.
   app.use(serve(paths.bundledApps, { hidden: false, index: 'index.html' }));
+  // frame_ui apps host apps themselves: they load the sandbox's SMART Connect host from here.
+  app.use(mount('/framework/smart/host', serve(paths.public)));
   return app;
 }

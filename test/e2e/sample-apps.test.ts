@@ -126,6 +126,20 @@ describe('bundled sample apps', () => {
   });
 });
 
+describe('the Frame UI sample app', () => {
+  it('hosts two inner apps side by side, launched and served through the EMR', async () => {
+    const record = patients[1]!;
+    const frame = await launch(record, app('frame-ui'));
+    await frame.waitForFunction(() => /^Hello Patient and Med List for /.test(document.getElementById('status')?.textContent ?? ''));
+    const inner = await frame.$$('iframe');
+    assert.equal(inner.length, 2);
+    const [left, right] = await Promise.all(inner.map((i) => i.contentFrame())) as [Frame, Frame];
+    const d = record.demographics;
+    await left.waitForFunction((name) => document.getElementById('name')?.textContent === name, `${d.givenName} ${d.familyName}`);
+    await right.waitForFunction((n) => document.querySelectorAll('#meds tbody tr').length === n, record.medications.length);
+  });
+});
+
 describe('our smart-api-client.js', () => {
   it('answers every generated wrapper against the container', async () => {
     const record = patients[0]!;
@@ -179,6 +193,33 @@ describe('our smart-api-client.js', () => {
       const expected = expectations[name] ?? (/^(put|get|delete)_(user_preferences|scratchpad_data)$/.test(name) ? /^ok text\/(plain|html)/ : /^ok application\/rdf\+xml( objects)?$/);
       assert.match(results[name] ?? 'missing', expected, name);
     }
+  });
+
+  it('queries response graphs with where/each and returns promise-like responses', async () => {
+    const record = patients[0]!;
+    const frame = await launch(record, app('hello-patient'));
+    await frame.waitForFunction(() => (window as unknown as { SMART: { record?: object } }).SMART.record !== undefined);
+    const result = await frame.evaluate(async () => {
+      const SMART = (window as unknown as { SMART: any }).SMART;
+      const titles: string[] = [];
+      const r = await SMART.get_medications();
+      r.graph
+        .where('?m rdf:type sp:Medication')
+        .where('?m sp:drugName ?d')
+        .where('?d dcterms:title ?t')
+        .each(function (this: { t: { value: string } }) {
+          titles.push(this.t.value);
+        });
+      const viaDone = await new Promise<number>((resolve) => SMART.get_problems().done((p: { objects: { of_type: { Problem: unknown[] } } }) => resolve(p.objects.of_type.Problem.length)));
+      const denied = await new Promise((resolve) => SMART.api_call({ url: '/records/0000000/medications/', method: 'GET' }).error((e: { status: number }) => resolve(e.status)));
+      const summary = (await SMART.get_vital_sign_sets({ limit: 2 })).objects.of_type.ResponseSummary[0];
+      return { titles, viaDone, denied, order: summary.resultOrder.length, total: summary.totalResultCount };
+    });
+    assert.deepEqual(result.titles.sort(), record.medications.map((m) => m.drug.title).sort());
+    assert.equal(result.viaDone, record.problems.length);
+    assert.equal(result.denied, 403);
+    assert.equal(result.order, 2, 'resultOrder becomes an array of the page\'s statements');
+    assert.equal(result.total, record.vitalSignSets.length);
   });
 
   it('calls SMART.fail outside a container', async () => {

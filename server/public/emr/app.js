@@ -32,7 +32,8 @@ async function json(url, options = {}) {
 // --- SMART Connect ---------------------------------------------------------------------------------
 
 /** Runs an app's api_call against the REST API with its connect token (same rules as REST). */
-async function apiCall(connectToken, call) {
+async function apiCall(instance, call) {
+  const connectToken = instance.credentials.connect_token;
   const method = String(call.method || 'GET').toUpperCase();
   let url = `${config.apiBase}${call.func}`;
   const headers = { Authorization: `OAuth smart_connect_token="${encodeURIComponent(connectToken)}"` };

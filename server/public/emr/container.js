@@ -23,12 +23,14 @@ export class ConnectHost {
   /**
    * @param {object} options
    * @param {HTMLElement} options.holder      element the app iframes go in
-   * @param {(appId: string, recordId?: string) => Promise<object>} options.launch  server launch: {manifest, context, credentials, launchUrl}
-   * @param {(connectToken: string, call: object) => Promise<{ok: boolean, status: number, contentType: string, data: string}>} options.apiCall
+   * @param {(appId: string, recordId: string | undefined, uuid: string) => Promise<object>} options.launch  launch: {manifest, context, credentials, launchUrl}
+   * @param {(instance: object, call: object) => Promise<{ok: boolean, status: number, contentType: string, data: string}>} options.apiCall
    * @param {(instance: object) => void} [options.onChange]  called when instances are shown, hidden or destroyed
+   * @param {boolean} [options.exclusive]  show one app at a time (the EMR); false lays apps out side by side (a frame_ui app)
    */
   constructor(options) {
     this.holder = options.holder;
+    this.exclusive = options.exclusive !== false;
     this.launchOnServer = options.launch;
     this.apiCall = options.apiCall;
     this.onChange = options.onChange ?? (() => {});
@@ -50,8 +52,8 @@ export class ConnectHost {
 
   /** Launches an app (server-side tokens), creates its iframe and shows it. */
   async launch(appId, recordId, extra = {}) {
-    const launch = await this.launchOnServer(appId, recordId);
     const uuid = newUuid();
+    const launch = await this.launchOnServer(appId, recordId, uuid);
     const iframe = document.createElement('iframe');
     iframe.id = `app_content_iframe_${uuid}`;
     iframe.className = 'activity_iframe';
@@ -75,7 +77,7 @@ export class ConnectHost {
     };
     this.instances.set(uuid, instance);
     iframe.src = 'about:blank';
-    this.holder.appendChild(iframe);
+    (extra.holder ?? this.holder).appendChild(iframe);
     iframe.src = launch.launchUrl;
     this.show(instance);
     return instance;
@@ -104,7 +106,7 @@ export class ConnectHost {
     const channel = buildChannel({ window: instance.iframe.contentWindow, origin: instance.origin, scope: instance.uuid });
     instance.channel = channel;
     const mode = instance.manifest.mode;
-    channel.bind('api_call', (trans, call) => this.answer(trans, instance.credentials.connect_token, call));
+    channel.bind('api_call', (trans, call) => this.answer(trans, instance, call));
     if (mode === 'ui') {
       channel.bind('call_app', (trans, params) => {
         trans.delayReturn(true);
@@ -122,7 +124,7 @@ export class ConnectHost {
         // The 0.6 client no longer sends credentials; delegated calls are keyed by the inner uuid.
         const credentials = instance.delegated.get(inner.uuid) ?? inner.credentials;
         if (!credentials) return trans.error(403, { contentType: 'text/plain', data: `No delegated launch for app instance ${inner.uuid}.` });
-        this.answer(trans, credentials.connect_token, params.call_info ?? {});
+        this.answer(trans, { ...inner, credentials }, params.call_info ?? {});
       });
     }
     channel.bind('request_fullscreen', () => instance.iframe.classList.add('fullscreen'));
@@ -138,9 +140,9 @@ export class ConnectHost {
     });
   }
 
-  answer(trans, connectToken, call) {
+  answer(trans, instance, call) {
     trans.delayReturn(true);
-    this.apiCall(connectToken, call).then(
+    this.apiCall(instance, call).then(
       (r) => (r.ok ? trans.complete({ contentType: r.contentType, data: r.data }) : trans.error(r.status, { contentType: r.contentType, data: r.data })),
       (err) => trans.error(0, { contentType: 'text/plain', data: String(err.message ?? err) }),
     );
@@ -176,7 +178,7 @@ export class ConnectHost {
 
   /** Shows one instance; the previously shown one is hidden and told it went to the background. */
   show(instance) {
-    for (const other of this.instances.values()) {
+    for (const other of this.exclusive ? this.instances.values() : []) {
       if (other !== instance && !other.iframe.hidden) {
         other.iframe.hidden = true;
         this.notify(other, 'backgrounded');
