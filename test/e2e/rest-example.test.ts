@@ -60,3 +60,29 @@ describe('the REST example (npm run example:rest)', () => {
     assert.ok((await again.$$eval('#problems li', (items) => items.length)) > 0);
   });
 });
+
+describe('the My App template (npm run example:my-app)', () => {
+  it('is served on its own port and, launched from the EMR, shows the patient and problems', async () => {
+    const module = (await import(join(paths.root, 'apps', 'my-app', 'serve.mjs'))) as { startMyApp(options: { port: number }): Promise<{ port: number; close(): Promise<void> }> };
+    const myApp = await module.startMyApp({ port: 0 });
+    const dir = await tempDir();
+    const base = `http://localhost:${myApp.port}/smartapp`;
+    await writeFile(join(dir, 'mine.json'), JSON.stringify({ id: 'my-app-copy@test.example.org', name: 'My App (copy)', description: 'The template under test', mode: 'ui', scope: 'record', index: `${base}/index.html`, icon: `${base}/../icon.svg` }));
+    // The template loads the client library from the EMR at localhost:7000; point it at this sandbox.
+    const sandbox = await startSandbox({ port: 0, appsPort: 0, inMemory: true, logLevel: 'warn', appsDirs: [dir] });
+    try {
+      const page = await browser.newPage();
+      await page.route('http://localhost:7000/framework/smart/scripts/smart-api-client.js', (route) => route.continue({ url: `${sandbox.urls.emr}framework/smart/scripts/smart-api-client.js` }));
+      await login(page, sandbox.urls.emr);
+      const summary = sandbox.sandbox.world.summaries[21]!;
+      await choosePatient(page, summary.id, summary.demographics.familyName);
+      await page.click('[id="dock-my-app-copy@test.example.org"]');
+      const frame = await shownAppFrame(page);
+      await frame.waitForFunction((name) => document.getElementById('patient')?.textContent === name, `${summary.demographics.givenName} ${summary.demographics.familyName}`);
+      await frame.waitForFunction((n) => document.querySelectorAll('#problems li').length === n, sandbox.sandbox.world.record(summary.id)!.problems.length);
+    } finally {
+      await sandbox.close();
+      await myApp.close();
+    }
+  });
+});
