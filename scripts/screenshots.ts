@@ -3,14 +3,12 @@
 import { join } from 'node:path';
 import { startSandbox } from '../server/index.js';
 import { paths } from '../server/paths.js';
-import { startTestApps, TEST_APP_IDS } from '../test/support/app-server.js';
 import { launchBrowser } from '../test/support/browser.js';
 import { choosePatient, login, openApp } from '../test/support/emr.js';
 
 const out = (name: string) => join(paths.root, 'docs', 'screenshots', `${name}.png`);
 
-const apps = await startTestApps();
-const running = await startSandbox({ port: 0, appsPort: 0, inMemory: true, logLevel: 'warn', appsDirs: [apps.manifestsDir] });
+const running = await startSandbox({ port: 0, appsPort: 0, inMemory: true, logLevel: 'warn' });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
@@ -20,8 +18,8 @@ try {
   // A diabetic patient: a full chart and plenty of data for apps.
   const patient = running.sandbox.world.summaries.find((s) => running.sandbox.world.record(s.id)!.archetypes.includes('diabetes'))!;
   await choosePatient(page, patient.id, patient.demographics.familyName);
-  const frame = await openApp(page, TEST_APP_IDS.patient);
-  await frame.waitForSelector('#meds li');
+  const frame = await openApp(page, 'med-list@apps.smartplatforms.org');
+  await frame.waitForSelector('#meds tbody tr');
   await page.screenshot({ path: out('emr-app') });
   await page.click('#tab-chart');
   await page.waitForSelector('#chart-vitals svg polyline');
@@ -34,5 +32,4 @@ try {
 } finally {
   await browser.close();
   await running.close();
-  await apps.close();
 }

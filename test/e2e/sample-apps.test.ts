@@ -128,15 +128,16 @@ describe('bundled sample apps', () => {
 
 describe('the Frame UI sample app', () => {
   it('hosts two inner apps side by side, launched and served through the EMR', async () => {
-    const record = patients[1]!;
-    const frame = await launch(record, app('frame-ui'));
-    await frame.waitForFunction(() => /^Hello Patient and Med List for /.test(document.getElementById('status')?.textContent ?? ''));
-    const inner = await frame.$$('iframe');
-    assert.equal(inner.length, 2);
-    const [left, right] = await Promise.all(inner.map((i) => i.contentFrame())) as [Frame, Frame];
-    const d = record.demographics;
-    await left.waitForFunction((name) => document.getElementById('name')?.textContent === name, `${d.givenName} ${d.familyName}`);
-    await right.waitForFunction((n) => document.querySelectorAll('#meds tbody tr').length === n, record.medications.length);
+    for (const record of patients) {
+      const frame = await launch(record, app('frame-ui'));
+      await frame.waitForFunction(() => /^Hello Patient and Med List for /.test(document.getElementById('status')?.textContent ?? ''));
+      const inner = await frame.$$('iframe');
+      assert.equal(inner.length, 2);
+      const [left, right] = (await Promise.all(inner.map((i) => i.contentFrame()))) as [Frame, Frame];
+      const d = record.demographics;
+      await left.waitForFunction((name) => document.getElementById('name')?.textContent === name, `${d.givenName} ${d.familyName}`);
+      await right.waitForFunction((n) => document.querySelectorAll('#meds tbody tr').length === n, record.medications.length);
+    }
   });
 });
 
