@@ -8,7 +8,7 @@ import { startSandbox, type RunningSandbox } from '../../server/index.js';
 import { apiCalls } from '../../server/ontology/calls.js';
 import type { PatientRecord } from '../../server/world/types.js';
 import { launchBrowser } from '../support/browser.js';
-import { choosePatient, login, openApp, shownAppFrame } from '../support/emr.js';
+import { choosePatient, login } from '../support/emr.js';
 
 let browser: Browser;
 let running: RunningSandbox;
@@ -33,10 +33,18 @@ after(async () => {
 
 const app = (name: string) => `${name}@apps.smartplatforms.org`;
 
+/** Shows `appId` for `record`: picking the patient may already have relaunched it. */
 async function launch(record: PatientRecord, appId: string): Promise<Frame> {
-  const d = record.demographics;
-  await choosePatient(page, record.id, `${d.familyName}`);
-  const frame = await openApp(page, appId).catch(async () => shownAppFrame(page));
+  await choosePatient(page, record.id, record.demographics.familyName);
+  await page.click(`[id="dock-${appId}"]`);
+  const folder = appId.split('@')[0]!;
+  const handle = await page.waitForFunction(
+    ([path, id]) =>
+      [...document.querySelectorAll<HTMLIFrameElement>('#app_content_iframe_holder iframe:not([hidden])')].find((f) => f.src.includes(`/${path}/`) && f.src.includes(`record_id=${id}`)) ?? null,
+    [folder, record.id] as const,
+  );
+  const frame = await handle.asElement()!.contentFrame();
+  if (!frame) throw new Error(`no frame for ${appId}`);
   return frame;
 }
 
