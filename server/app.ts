@@ -59,6 +59,8 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   ]);
   const services: Services = { config, log, world, store, nonces, sessions: new Sessions() };
   await store.ensureAccounts(await readSeedAccounts());
+  const purged = await store.purgeExpiredTokens();
+  if (purged > 0) log.debug(`dropped ${purged} expired tokens`);
   const manifests = [
     ...(await loadManifestDir(paths.bundledApps, 'bundled', config.appsBaseUrl, log)),
     ...(await Promise.all(config.appsDirs.map((dir) => loadManifestDir(dir, 'directory', config.appsBaseUrl, log)))).flat(),

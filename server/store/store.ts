@@ -189,6 +189,16 @@ export class Store {
     });
   }
 
+  /** Drops expired tokens (at start-up), so the state file does not grow with every launch forever. */
+  async purgeExpiredTokens(now = Date.now()): Promise<number> {
+    const expired = Object.values(this.db.data.tokens).filter((t) => Date.parse(t.expiresAt) <= now);
+    if (expired.length === 0) return 0;
+    return this.mutate((data) => {
+      for (const t of expired) delete data.tokens[t.token];
+      return expired.length;
+    });
+  }
+
   async deleteToken(token: string): Promise<void> {
     await this.mutate((data) => {
       delete data.tokens[token];

@@ -62,6 +62,18 @@ describe('state store (lowdb, on disk)', () => {
     await assert.rejects(Store.open({ inMemory: false, dataDir }), /not a SMART Sandbox state file/);
   });
 
+  it('drops expired tokens and keeps live ones', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open({ inMemory: false, dataDir });
+    const base = { secret: 's', kind: 'access' as const, appId: 'app', createdAt: new Date().toISOString() };
+    await store.putToken({ ...base, token: 'old', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await store.putToken({ ...base, token: 'live', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    assert.equal(await store.purgeExpiredTokens(), 1);
+    const reopened = await Store.open({ inMemory: false, dataDir });
+    assert.equal(reopened.getToken('old'), undefined);
+    assert.equal(reopened.getToken('live')?.appId, 'app');
+  });
+
   it('writes nothing to disk in memory mode', async () => {
     const dataDir = await tempDir();
     const store = await Store.open({ inMemory: true, dataDir });
