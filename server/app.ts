@@ -13,7 +13,7 @@ import { Csrf } from './emr/csrf.js';
 import { emrRoutes } from './emr/routes.js';
 import { Sessions } from './emr/sessions.js';
 import { healthRoutes } from './health.js';
-import { errorHandler, requestLog } from './http/errors.js';
+import { errorHandler, reportAppErrors, requestLog } from './http/errors.js';
 import { stripBasePath } from './http/base-path.js';
 import { clientLibraryRoutes } from './http/client-library.js';
 import { createViewEnvironment, viewsMiddleware } from './http/views.js';
@@ -71,6 +71,7 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   // Cookie-signing and CSRF keys are per process: a restart ends all EMR sessions anyway.
   const emr = new Koa({ keys: [randomBytes(32).toString('base64url')] });
   const csrf = new Csrf(randomBytes(32));
+  reportAppErrors(emr, log);
   emr.use(errorHandler(log));
   emr.use(requestLog(log));
   emr.use(stripBasePath(config.baseUrl));

@@ -8,7 +8,7 @@ import serve from 'koa-static';
 import type nunjucks from 'nunjucks';
 import type { ResolvedConfig } from './config.js';
 import { clientLibraryRoutes } from './http/client-library.js';
-import { errorHandler, requestLog } from './http/errors.js';
+import { errorHandler, reportAppErrors, requestLog } from './http/errors.js';
 import { viewsMiddleware } from './http/views.js';
 import type { Logger } from './log.js';
 import { paths } from './paths.js';
@@ -16,6 +16,7 @@ import type { Store } from './store/store.js';
 
 export function createAppsOrigin(config: ResolvedConfig, store: Store, env: nunjucks.Environment, log: Logger): Koa {
   const app = new Koa();
+  reportAppErrors(app, log);
   const router = new Router();
   router.get('/', async (ctx) => {
     const apps = store

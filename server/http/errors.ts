@@ -62,6 +62,18 @@ export function errorHandler(log: Logger): Middleware {
   };
 }
 
+/** Errors Koa reports after a response began: a browser that navigates away mid-download is not a fault. */
+const CLIENT_ABORTS = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+export function reportAppErrors(app: { on(event: 'error', listener: (err: Error) => void): unknown }, log: Logger): void {
+  app.on('error', (err: Error) => {
+    if (CLIENT_ABORTS.has((err as NodeJS.ErrnoException).code ?? '')) return;
+    const status = (err as Error & { status?: number }).status;
+    if (typeof status === 'number' && status < 500) return;
+    log.error(`unhandled: ${err.stack ?? String(err)}`);
+  });
+}
+
 /** Logs each request at debug level (and costs nothing at other levels). */
 export function requestLog(log: Logger): Middleware {
   if (!log.enabled('debug')) return (_ctx, next) => next();
