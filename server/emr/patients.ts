@@ -52,9 +52,15 @@ const byName = (a: PatientSummary, b: PatientSummary) =>
 /** Sorted by name, as the reference's list; the sorted order is computed once per world. */
 const sortedCache = new WeakMap<World, PatientSummary[]>();
 
-export function searchPicker(world: World, query: string, limit: number): { total: number; rows: PatientRow[] } {
+/** The world's patients in name order, sorted once per world. */
+function sortedByName(world: World): PatientSummary[] {
   let sorted = sortedCache.get(world);
   if (!sorted) sortedCache.set(world, (sorted = [...world.summaries].sort(byName)));
+  return sorted;
+}
+
+export function searchPicker(world: World, query: string, limit: number): { total: number; rows: PatientRow[] } {
+  const sorted = sortedByName(world);
   const criteria = criteriaFromBox(query);
   const found = Object.keys(criteria).length === 0 ? sorted : sorted.filter(matcher(criteria));
   return { total: found.length, rows: found.slice(0, limit).map((s) => rowOf(s, world.today)) };
@@ -62,8 +68,7 @@ export function searchPicker(world: World, query: string, limit: number): { tota
 
 /** The patients before and after `id` in name order, for the banner's arrows. */
 export function neighbours(world: World, id: string): { previous?: string; next?: string } {
-  let sorted = sortedCache.get(world);
-  if (!sorted) sortedCache.set(world, (sorted = [...world.summaries].sort(byName)));
+  const sorted = sortedByName(world);
   const index = sorted.findIndex((s) => s.id === id);
   if (index < 0) return {};
   const previous = sorted[(index - 1 + sorted.length) % sorted.length]!.id;

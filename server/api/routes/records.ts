@@ -9,7 +9,7 @@ import { apiBase, type Services } from '../../services.js';
 import { mayReadRecord, maySearchRecords } from '../access.js';
 import { graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
 import { authenticate, principalOf, queryPairs, queryParams, send, type ApiState } from '../http.js';
-import { MODEL_BY_TARGET, models, type Identified, type Model, type RecordData, type Ref } from '../models.js';
+import { MODEL_BY_TARGET, findById, models, type Identified, type Model, type RecordData, type Ref } from '../models.js';
 import { parsePostedNote } from '../post-note.js';
 import { applyFilters, readPage, sortItems } from '../query.js';
 import { demographicsXml, socialHistoryXml, type UriContext } from '../rdf/statements.js';
@@ -101,7 +101,7 @@ export function recordRoutes(router: Router, services: Services): void {
       const idParam = /\{(\w+)\}$/.exec(call.path)?.[1];
       router.get(path, auth, (ctx) => {
         const { data, c, started } = open(ctx);
-        const item = model.items(data).find((i) => i.id === ctx.params[idParam!]);
+        const item = findById(model, data, ctx.params[idParam!]!);
         // An unknown id is an empty graph, not a 404: apps written against the reference rely on it.
         const refs = item ? [{ model, item }] : [];
         send(ctx, 200, RDF, graphResponse(c, data, refs, [{ total: refs.length, returned: refs.length }], started, `${model.segment}/${item?.id ?? ''}|${data.notes.length}`));

@@ -230,14 +230,8 @@ const ACUTE: AcuteEpisode[] = [
 /** Days before the reference date by which an acute episode and its treatment are over. */
 const ACUTE_MARGIN = 30;
 
-export interface AcuteVisitFacts {
-  visit: Visit;
-  snomed: string;
-}
-
-export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
+export function addAcuteEpisodes(ctx: PatientContext): void {
   const { rng } = ctx;
-  const facts: AcuteVisitFacts[] = [];
   const count = ctx.isChild ? rng.int(2, 6) : rng.int(1, 5);
   for (let i = 0; i < count; i++) {
     // One visit a day: re-draw a day that already has one.
@@ -255,7 +249,6 @@ export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
       const rxcui = rng.pick(antibiotic);
       prescribe(ctx, rxcui, 'antibiotic', day, addDays(day, DRUGS[rxcui]!.supply[0]! - 1), problem);
     }
-    facts.push({ visit, snomed: episode.snomed });
   }
   // Chronic lung disease flares: a steroid taper, sometimes with an admission.
   if ((ctx.has('copd') || ctx.has('asthma')) && rng.chance(0.6)) {
@@ -264,13 +257,10 @@ export function addAcuteEpisodes(ctx: PatientContext): AcuteVisitFacts[] {
     const visit = addVisit(ctx, day, inpatient ? 'inpatient' : 'acute', { ...(inpatient ? {} : { type: 'emergency' }), febrile: true });
     const problem = addProblem(ctx, '10509002', day, { endDate: addDays(day, rng.int(10, 21)), visit, notes: 'Exacerbation of chronic airway disease' });
     prescribe(ctx, '312615', 'steroid', day, addDays(day, 4), problem);
-    facts.push({ visit, snomed: '10509002' });
   }
   if ((ctx.has('heartFailure') || ctx.has('coronary')) && rng.chance(0.5)) {
     const day = dayInFollowUp(ctx, ctx.onsets.get(ctx.has('heartFailure') ? 'heartFailure' : 'coronary') ?? ctx.followStart, ACUTE_MARGIN);
     const visit = addVisit(ctx, day, 'inpatient');
     addProblem(ctx, '29857009', day, { endDate: addDays(day, rng.int(3, 10)), visit, notes: 'Admitted for evaluation; ruled out acute coronary syndrome' });
-    facts.push({ visit, snomed: '29857009' });
   }
-  return facts;
 }
