@@ -1,7 +1,8 @@
 // Assembles an RDF/XML response graph: the matched statements, every statement they reference
 // (one level of "neighbour expansion"), each code node once, and the api:ResponseSummary
-// (data-model.md §3). Serialized statements are cached per statement object, so a response is
-// mostly string concatenation.
+// (data-model.md §3). Serialized statements are cached per statement object, and whole answers
+// per request, so a repeated call costs a cache lookup.
+import { BoundedCache } from '../bounded-cache.js';
 import type { Fragment } from './rdf/node-writer.js';
 import { statementUri, type UriContext } from './rdf/statements.js';
 import { DOCUMENT_HEAD, DOCUMENT_TAIL, EMPTY_DOCUMENT, XSD_INTEGER, attr, literal } from './rdf/xml.js';
@@ -56,10 +57,6 @@ function summaryXml(summary: Summary, n: number, processingMs: number): string {
 const EMPTY = Buffer.from(EMPTY_DOCUMENT);
 const TAIL = Buffer.from(DOCUMENT_TAIL);
 
-/** Assembled statement blocks (document head, statements, code nodes) per record and request. */
-const blocks = new WeakMap<object, Map<string, Buffer>>();
-const BLOCKS_PER_RECORD = 64;
-
 function statementBlock(c: UriContext, data: RecordData, refs: readonly Ref[]): Buffer {
   const statements = new Map<string, string>();
   const codes = new Map<string, string>();
@@ -77,31 +74,61 @@ function statementBlock(c: UriContext, data: RecordData, refs: readonly Ref[]): 
   return Buffer.from([DOCUMENT_HEAD, ...statements.values(), ...codes.values()].join(''));
 }
 
+const summariesXml = (summaries: readonly Summary[], processingMs: number) => Buffer.from(summaries.map((summary, n) => summaryXml(summary, n, processingMs)).join(''));
+
 /**
  * The response document: the matched statements (in order), their neighbours, code nodes and the
  * summaries. An empty match is an empty graph with no summary, as the reference answered.
- * `cacheKey` names the request (path and query) so the assembled statements are reused: only the
- * summary, with its processing time, is written per request.
  */
-export function graphResponse(c: UriContext, data: RecordData, refs: readonly Ref[], summaries: readonly Summary[], startedAt: number, cacheKey?: string): Buffer {
+export function graphResponse(c: UriContext, data: RecordData, refs: readonly Ref[], summaries: readonly Summary[], startedAt: number): Buffer {
   if (refs.length === 0) return EMPTY;
-  let block: Buffer | undefined;
-  if (cacheKey !== undefined) {
-    let perRecord = blocks.get(data.record);
-    if (!perRecord) blocks.set(data.record, (perRecord = new Map()));
-    const key = `${c.api}|${cacheKey}`;
-    block = perRecord.get(key);
-    if (!block) {
-      block = statementBlock(c, data, refs);
-      if (perRecord.size >= BLOCKS_PER_RECORD) perRecord.clear();
-      perRecord.set(key, block);
-    }
-  } else {
-    block = statementBlock(c, data, refs);
+  const block = statementBlock(c, data, refs);
+  return Buffer.concat([block, summariesXml(summaries, Math.round(performance.now() - startedAt)), TAIL]);
+}
+
+/** What a request is answered with, once its statements are assembled. */
+interface Answer {
+  /** The whole document as written when processing took 0 ms (the usual case once cached). */
+  whole: Buffer;
+  /** Bytes of `whole` before the summaries: the head and the statements. */
+  statementBytes: number;
+  summaries: readonly Summary[];
+}
+
+/** Answers by request, for every record: at most this many bytes are kept. */
+const answers = new BoundedCache<string, Answer>(64 * 1024 * 1024, (answer) => answer.whole.length);
+
+/**
+ * A number per record object. Answers are keyed by it rather than by the record id because two
+ * sandboxes in one process (tests) can hold different records under the same id.
+ */
+const recordSerials = new WeakMap<object, number>();
+let nextSerial = 0;
+function serialOf(record: object): number {
+  let serial = recordSerials.get(record);
+  if (serial === undefined) recordSerials.set(record, (serial = nextSerial++));
+  return serial;
+}
+
+/**
+ * graphResponse for a request whose answer is fixed by `cacheKey` (the record, the call, the query
+ * string and anything else the answer depends on, such as the number of posted notes): the world
+ * is immutable, so the filtered, sorted and serialized answer is computed once by `select` and
+ * then reused. Only processingTimeMs can differ, and it is 0 on the reused path.
+ */
+export function cachedGraphResponse(c: UriContext, data: RecordData, cacheKey: string, startedAt: number, select: () => { refs: readonly Ref[]; summaries: readonly Summary[] }): Buffer {
+  const key = `${serialOf(data.record)}|${c.api}|${cacheKey}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    const { refs, summaries } = select();
+    if (refs.length === 0) return EMPTY;
+    const block = statementBlock(c, data, refs);
+    answer = { whole: Buffer.concat([block, summariesXml(summaries, 0), TAIL]), statementBytes: block.length, summaries };
+    answers.set(key, answer);
   }
   const processingMs = Math.round(performance.now() - startedAt);
-  const summaryText = summaries.map((summary, n) => summaryXml(summary, n, processingMs)).join('');
-  return Buffer.concat([block, Buffer.from(summaryText), TAIL]);
+  if (processingMs === 0) return answer.whole;
+  return Buffer.concat([answer.whole.subarray(0, answer.statementBytes), summariesXml(answer.summaries, processingMs), TAIL]);
 }
 
 /** A document of statements that stand alone (demographics, social history, users, search results). */

@@ -22,8 +22,9 @@ export interface ApiState {
  */
 export function send(ctx: Context, status: number, contentType: string, body: string | Buffer): void {
   ctx.status = status;
-  ctx.body = body;
+  // Set first, so that Koa does not guess a type for the body (a MIME lookup per response).
   ctx.set('Content-Type', contentType);
+  ctx.body = body;
 }
 
 const NO_BODY = Buffer.alloc(0);

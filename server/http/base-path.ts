@@ -3,19 +3,28 @@
 // it); both are routed the same way.
 import type { Middleware } from 'koa';
 
-export const basePathOf = (baseUrl: string): string => new URL(baseUrl).pathname.replace(/\/+$/, '');
+const prefixes = new Map<string, string>();
+
+/** The path prefix of a base URL ('' for none); remembered, as it is needed on every API request. */
+export function basePathOf(baseUrl: string): string {
+  let prefix = prefixes.get(baseUrl);
+  if (prefix === undefined) prefixes.set(baseUrl, (prefix = new URL(baseUrl).pathname.replace(/\/+$/, '')));
+  return prefix;
+}
 
 export function stripBasePath(baseUrl: string): Middleware {
   const prefix = basePathOf(baseUrl);
+  if (!prefix) return (_ctx, next) => next();
   return async function basePath(ctx, next) {
-    if (prefix && (ctx.path === prefix || ctx.path.startsWith(`${prefix}/`))) ctx.path = ctx.path.slice(prefix.length) || '/';
+    if (ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)) ctx.path = ctx.path.slice(prefix.length) || '/';
     return next();
   };
 }
 
 /** The request path as seen under the public base URL (prefix removed, mounts ignored). */
 export function publicPath(originalUrl: string, baseUrl: string): string {
-  const path = originalUrl.split('?')[0]!;
+  const q = originalUrl.indexOf('?');
+  const path = q < 0 ? originalUrl : originalUrl.slice(0, q);
   const prefix = basePathOf(baseUrl);
   return prefix && (path === prefix || path.startsWith(`${prefix}/`)) ? path.slice(prefix.length) || '/' : path;
 }

@@ -9,12 +9,22 @@ import { dirname, join } from 'node:path';
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 export const NONCE_JOURNAL = 'nonces.log';
 
+/** Clocks this far ahead of ours still count as "now" for the order nonces expire in. */
+const CLOCK_SKEW_SECONDS = 30;
+
 export class NonceStore {
-  /** consumer + nonce → unix second after which it may be forgotten. */
-  private readonly seen = new Map<string, number>();
+  /**
+   * consumer + nonce → unix second after which it may be forgotten, in arrival order. Expiry
+   * rises with arrival (within the allowed skew), so the expired nonces are always at the front
+   * and pruning never scans the whole map: at thousands of requests a second the map holds
+   * hundreds of thousands of nonces, and a full scan would stall requests.
+   */
+  private readonly recent = new Map<string, number>();
+  /** Nonces signed with timestamps from the future expire out of order, so they are kept apart. */
+  private readonly ahead = new Map<string, number>();
+  private prunedAt = 0;
   private pending: string[] = [];
   private writing: Promise<void> = Promise.resolve();
-  private inserts = 0;
 
   private constructor(private readonly file: string | null) {}
 
@@ -28,7 +38,7 @@ export class NonceStore {
       for (const line of text.split('\n')) {
         const [until, key] = [Number(line.slice(0, line.indexOf('\t'))), line.slice(line.indexOf('\t') + 1)];
         if (line && until > now) {
-          store.seen.set(key, until);
+          store.remember(key, until, now);
           kept.push(line);
         }
       }
@@ -41,17 +51,24 @@ export class NonceStore {
   /** Records the nonce; returns false if it was already used within the window. */
   use(consumer: string, nonce: string, timestamp: number): boolean {
     const now = Math.floor(Date.now() / 1000);
+    if (now !== this.prunedAt) this.prune(now);
     const key = `${consumer}\u0000${nonce}`;
-    const until = this.seen.get(key);
+    const until = this.recent.get(key) ?? this.ahead.get(key);
     if (until !== undefined && until > now) return false;
     const forgetAt = Math.max(now, timestamp) + TIMESTAMP_WINDOW_SECONDS;
-    this.seen.set(key, forgetAt);
-    if (++this.inserts % 1000 === 0) this.prune(now);
+    this.remember(key, forgetAt, now);
     if (this.file) {
       this.pending.push(`${forgetAt}\t${key.replace(/[\n\r]/g, ' ')}`);
       if (this.pending.length === 1) this.writing = this.writing.then(() => this.drain());
     }
     return true;
+  }
+
+  private remember(key: string, until: number, now: number): void {
+    // Delete first: re-setting a key would keep its old place in the arrival order.
+    this.recent.delete(key);
+    this.ahead.delete(key);
+    (until > now + TIMESTAMP_WINDOW_SECONDS + CLOCK_SKEW_SECONDS ? this.ahead : this.recent).set(key, until);
   }
 
   private async drain(): Promise<void> {
@@ -62,8 +79,14 @@ export class NonceStore {
     if (lines.length > 0) await appendFile(this.file!, `${lines.join('\n')}\n`).catch(() => undefined);
   }
 
+  /** Forgets expired nonces; runs at most once a second. */
   private prune(now: number): void {
-    for (const [key, until] of this.seen) if (until <= now) this.seen.delete(key);
+    this.prunedAt = now;
+    for (const [key, until] of this.recent) {
+      if (until > now) break;
+      this.recent.delete(key);
+    }
+    for (const [key, until] of this.ahead) if (until <= now) this.ahead.delete(key);
   }
 
   async flush(): Promise<void> {

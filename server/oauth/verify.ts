@@ -54,13 +54,32 @@ export function formParameters(request: Pick<SignedRequest, 'body' | 'contentTyp
   }
 }
 
-function candidateUris(urls: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const url of urls) {
-    out.add(baseUri(url));
-    out.add(baseUri(url, true));
+/**
+ * The base strings the client may have signed, most likely first, built only as far as they are
+ * needed (almost every request matches the first). URL readings: each candidate URL without and
+ * with an explicit default port. Parameter readings: GET signs the query; for other methods
+ * clients differ (the reference left the query out, RFC 5849 and oauth-1.0a put it in), so both
+ * are tried; and oauth-1.0a copies oauth_* body fields (oauth_callback, oauth_verifier) into the
+ * header and signs them once where RFC 5849 would count them twice, so the de-duplicated reading is
+ * tried as well.
+ */
+function* baseStrings(request: SignedRequest, headerPairs: [string, string][], form: [string, string][]): Generator<string> {
+  const parameterSets = request.method === 'GET' || request.query.length === 0 ? [[...headerPairs, ...request.query, ...form]] : [[...headerPairs, ...request.query, ...form], [...headerPairs, ...form]];
+  if (request.query.length > 0 || form.length > 0) {
+    for (const pairs of [...parameterSets]) {
+      const unique = [...new Map(pairs.map((p) => [`${p[0]}\u0000${p[1]}`, p])).values()];
+      if (unique.length !== pairs.length) parameterSets.push(unique);
+    }
   }
-  return [...out];
+  const tried = new Set<string>();
+  for (const url of request.urls) {
+    for (const keepDefaultPort of [false, true]) {
+      const uri = baseUri(url, keepDefaultPort);
+      if (tried.has(uri)) continue;
+      tried.add(uri);
+      for (const pairs of parameterSets) yield signatureBaseString(request.method, uri, pairs);
+    }
+  }
 }
 
 export async function verifyRequest(request: SignedRequest, deps: VerifyDeps): Promise<Principal> {
@@ -114,28 +133,15 @@ export async function verifyRequest(request: SignedRequest, deps: VerifyDeps): P
   }
 
   const headerPairs = [...oauth].filter(([name]) => name !== 'oauth_signature');
-  const form = formParameters(request);
-  // GET signs the query; for other methods clients differ (the reference left the query out,
-  // RFC 5849 and oauth-1.0a put it in), so both readings are accepted.
-  const parameterSets = request.method === 'GET' || request.query.length === 0 ? [[...headerPairs, ...request.query, ...form]] : [[...headerPairs, ...request.query, ...form], [...headerPairs, ...form]];
-  // oauth-1.0a copies oauth_* body fields (oauth_callback, oauth_verifier) into the header and signs
-  // them once; RFC 5849 would count them twice. Accept the de-duplicated reading as well.
-  for (const pairs of [...parameterSets]) {
-    const unique = [...new Map(pairs.map((p) => [`${p[0]}\u0000${p[1]}`, p])).values()];
-    if (unique.length !== pairs.length) parameterSets.push(unique);
-  }
   const signature = oauth.get('oauth_signature')!;
   let firstBase: string | undefined;
   let matched = false;
-  // Readings are tried in order of likelihood; each comparison is constant-time.
-  search: for (const uri of candidateUris(request.urls)) {
-    for (const pairs of parameterSets) {
-      const base = signatureBaseString(request.method, uri, pairs);
-      firstBase ??= base;
-      if (safeEqual(hmacSha1(base, app.consumerSecret, token?.secret ?? ''), signature)) {
-        matched = true;
-        break search;
-      }
+  // Each comparison is constant-time; the readings are tried in order until one matches.
+  for (const base of baseStrings(request, headerPairs, formParameters(request))) {
+    firstBase ??= base;
+    if (safeEqual(hmacSha1(base, app.consumerSecret, token?.secret ?? ''), signature)) {
+      matched = true;
+      break;
     }
   }
   if (!matched) {

@@ -2,6 +2,7 @@
 // or seeds are generated deterministically. For large worlds only the searchable summaries are
 // built at start-up, and full records are generated on first use and kept in a bounded cache,
 // which keeps 10,000 patients within the start-up and memory budgets.
+import { BoundedCache } from '../bounded-cache.js';
 import type { Logger } from '../log.js';
 import { readFixtureManifest, readFixtureRecord } from './fixtures.js';
 import { REFERENCE_DATE } from './reference.js';
@@ -26,7 +27,7 @@ export class World {
   /** The (shifted) "today" of the world. */
   readonly today: string;
   private readonly byId = new Map<string, PatientSummary>();
-  private readonly cache = new Map<string, PatientRecord>();
+  private readonly cache = new BoundedCache<string, PatientRecord>(CACHE_LIMIT);
 
   private constructor(
     readonly seed: number,
@@ -76,14 +77,10 @@ export class World {
     const summary = this.byId.get(id);
     if (!summary) return undefined;
     let record = this.cache.get(id);
-    if (record) {
-      // Refresh its place in the LRU order.
-      this.cache.delete(id);
-    } else {
+    if (!record) {
       record = shiftDates(this.generator!.generatePatient(this.seed, summary.index), this.dayShift);
-      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(id, record);
     }
-    this.cache.set(id, record);
     return record;
   }
 }

@@ -7,7 +7,7 @@ import { NotFound } from '../../http/errors.js';
 import { apiCalls, type ApiCall } from '../../ontology/calls.js';
 import { apiBase, type Services } from '../../services.js';
 import { mayReadRecord, maySearchRecords } from '../access.js';
-import { graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
+import { cachedGraphResponse, graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
 import { authenticate, principalOf, queryPairs, queryParams, send, type ApiState } from '../http.js';
 import { MODEL_BY_TARGET, findById, models, type Identified, type Model, type RecordData, type Ref } from '../models.js';
 import { parsePostedNote } from '../post-note.js';
@@ -82,29 +82,35 @@ export function recordRoutes(router: Router, services: Services): void {
     if (model && call.cardinality === 'multiple') {
       router.get(path, auth, (ctx) => {
         const { data, c, started } = open(ctx);
-        const main = list(ctx, call, model, data, c);
-        const summaries = [main.summary];
-        const refs = [...main.refs];
-        // /allergies/ returns allergy exclusions too, with their own summary (the reference merged two queries).
-        if (model === (models.allergy as unknown as Model<Identified>)) {
-          const exclusions = data.record.allergyExclusions.map((item) => ({ model: models.allergyExclusion as unknown as Model<Identified>, item }));
-          if (exclusions.length > 0) {
-            refs.push(...exclusions);
-            summaries.push({ total: exclusions.length, returned: exclusions.length });
-          }
-          if (main.refs.length === 0) summaries.shift();
-        }
         // Posted notes change the clinical notes' answer, so their count is part of the key.
-        send(ctx, 200, RDF, graphResponse(c, data, refs, summaries, started, `${model.segment}|${data.notes.length}|${ctx.querystring}`));
+        const key = `${model.segment}|${data.notes.length}|${ctx.querystring}`;
+        send(ctx, 200, RDF, cachedGraphResponse(c, data, key, started, () => {
+          const main = list(ctx, call, model, data, c);
+          const summaries = [main.summary];
+          const refs = [...main.refs];
+          // /allergies/ returns allergy exclusions too, with their own summary (the reference merged two queries).
+          if (model === (models.allergy as unknown as Model<Identified>)) {
+            const exclusions = data.record.allergyExclusions.map((item) => ({ model: models.allergyExclusion as unknown as Model<Identified>, item }));
+            if (exclusions.length > 0) {
+              refs.push(...exclusions);
+              summaries.push({ total: exclusions.length, returned: exclusions.length });
+            }
+            if (main.refs.length === 0) summaries.shift();
+          }
+          return { refs, summaries };
+        }));
       });
     } else if (model) {
       const idParam = /\{(\w+)\}$/.exec(call.path)?.[1];
       router.get(path, auth, (ctx) => {
         const { data, c, started } = open(ctx);
-        const item = findById(model, data, ctx.params[idParam!]!);
-        // An unknown id is an empty graph, not a 404: apps written against the reference rely on it.
-        const refs = item ? [{ model, item }] : [];
-        send(ctx, 200, RDF, graphResponse(c, data, refs, [{ total: refs.length, returned: refs.length }], started, `${model.segment}/${item?.id ?? ''}|${data.notes.length}`));
+        const id = ctx.params[idParam!]!;
+        send(ctx, 200, RDF, cachedGraphResponse(c, data, `${model.segment}/${id}|${data.notes.length}`, started, () => {
+          const item = findById(model, data, id);
+          // An unknown id is an empty graph, not a 404: apps written against the reference rely on it.
+          const refs = item ? [{ model, item }] : [];
+          return { refs, summaries: [{ total: refs.length, returned: refs.length }] };
+        }));
       });
     } else if (type === 'Demographics' && call.name === 'get_demographics') {
       router.get(path, auth, (ctx) => {
