@@ -75,7 +75,7 @@ export async function createApp(input: Config | ResolvedConfig, log: Logger = cr
   emr.use(errorHandler(log));
   emr.use(requestLog(log));
   emr.use(stripBasePath(config.baseUrl));
-  emr.use(mount('/api', createApi(services)));
+  emr.use(createApi(services));
   emr.use(viewsMiddleware(env));
   emr.use(mount('/static', serve(paths.public, { maxage: 60_000 })));
   const routers = [healthRoutes(world, startedAt), clientLibraryRoutes(), emrRoutes(services, csrf), ...(options.adminToken ? [adminRoutes(services, options.adminToken)] : [])];

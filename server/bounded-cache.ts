@@ -1,14 +1,19 @@
-// A Map that keeps its most recently used entries within a budget. Each entry weighs 1 by default
-// (a count limit) or what `weigh` says (for example its size in bytes). Reading an entry makes it
-// the newest; the least recently used go first when the budget is exceeded.
+// A Map that keeps its newest entries within a budget. Each entry weighs 1 by default (a count
+// limit) or what `weigh` says (for example its size in bytes). The oldest go first when the budget
+// is exceeded; with `refreshOnRead`, reading an entry makes it the newest (least recently used
+// goes first), which costs a delete and an insert per hit.
 export class BoundedCache<K, V> {
   private readonly entries = new Map<K, V>();
   private weight = 0;
 
   constructor(
     private readonly budget: number,
-    private readonly weigh: (value: V) => number = () => 1,
+    private readonly options: { weigh?: (value: V) => number; refreshOnRead?: boolean } = {},
   ) {}
+
+  private weigh(value: V): number {
+    return this.options.weigh?.(value) ?? 1;
+  }
 
   get size(): number {
     return this.entries.size;
@@ -16,7 +21,7 @@ export class BoundedCache<K, V> {
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && this.options.refreshOnRead) {
       // A Map iterates in insertion order: re-inserting moves the entry to the young end.
       this.entries.delete(key);
       this.entries.set(key, value);

@@ -16,5 +16,8 @@ export interface Services {
   sessions: Sessions;
 }
 
+/** Where the REST API lives on the EMR origin. */
+export const API_PREFIX = '/api';
+
 /** The API base handed to apps: the public base URL plus /api. */
-export const apiBase = (config: ResolvedConfig): string => `${config.baseUrl}/api`;
+export const apiBase = (config: ResolvedConfig): string => `${config.baseUrl}${API_PREFIX}`;

@@ -92,21 +92,23 @@ interface Answer {
   whole: Buffer;
   /** Bytes of `whole` before the summaries: the head and the statements. */
   statementBytes: number;
-  summaries: readonly Summary[];
+  /** Absent for documents without a summary, which are served exactly as cached. */
+  summaries?: readonly Summary[];
 }
 
-/** Answers by request, for every record: at most this many bytes are kept. */
-const answers = new BoundedCache<string, Answer>(64 * 1024 * 1024, (answer) => answer.whole.length);
+/** Answers by request, for every record: at most this many bytes are kept, the oldest dropped first. */
+const answers = new BoundedCache<string, Answer>(64 * 1024 * 1024, { weigh: (answer) => answer.whole.length });
 
 /**
- * A number per record object. Answers are keyed by it rather than by the record id because two
- * sandboxes in one process (tests) can hold different records under the same id.
+ * A number per record (or world) object. Answers are keyed by it rather than by the record id
+ * because two sandboxes in one process (tests) can hold different records under the same id; the
+ * object also stands for its sandbox, and so for the API base in the URIs.
  */
-const recordSerials = new WeakMap<object, number>();
+const ownerSerials = new WeakMap<object, number>();
 let nextSerial = 0;
-function serialOf(record: object): number {
-  let serial = recordSerials.get(record);
-  if (serial === undefined) recordSerials.set(record, (serial = nextSerial++));
+function serialOf(owner: object): number {
+  let serial = ownerSerials.get(owner);
+  if (serial === undefined) ownerSerials.set(owner, (serial = nextSerial++));
   return serial;
 }
 
@@ -117,7 +119,7 @@ function serialOf(record: object): number {
  * then reused. Only processingTimeMs can differ, and it is 0 on the reused path.
  */
 export function cachedGraphResponse(c: UriContext, data: RecordData, cacheKey: string, startedAt: number, select: () => { refs: readonly Ref[]; summaries: readonly Summary[] }): Buffer {
-  const key = `${serialOf(data.record)}|${c.api}|${cacheKey}`;
+  const key = `${serialOf(data.record)}|${cacheKey}`;
   let answer = answers.get(key);
   if (!answer) {
     const { refs, summaries } = select();
@@ -127,8 +129,19 @@ export function cachedGraphResponse(c: UriContext, data: RecordData, cacheKey: s
     answers.set(key, answer);
   }
   const processingMs = Math.round(performance.now() - startedAt);
-  if (processingMs === 0) return answer.whole;
+  if (processingMs === 0 || !answer.summaries) return answer.whole;
   return Buffer.concat([answer.whole.subarray(0, answer.statementBytes), summariesXml(answer.summaries, processingMs), TAIL]);
+}
+
+/** A summary-less document (records/search) fixed by `owner` (the world) and `cacheKey`, built once by `build`. */
+export function cachedDocument(owner: object, cacheKey: string, build: () => string): Buffer {
+  const key = `${serialOf(owner)}|${cacheKey}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    const whole = Buffer.from(build());
+    answers.set(key, (answer = { whole, statementBytes: whole.length }));
+  }
+  return answer.whole;
 }
 
 /** A document of statements that stand alone (demographics, social history, users, search results). */

@@ -3,6 +3,7 @@
 // logged with its stack and answered with a generic 500 that leaks nothing.
 import type { Middleware } from 'koa';
 import type { Logger } from '../log.js';
+import { API_PREFIX } from '../services.js';
 
 export class HttpError extends Error {
   constructor(
@@ -51,7 +52,7 @@ export function errorHandler(log: Logger): Middleware {
       const message = (err as Error).message;
       // People in a browser get a page; apps and scripts get the message as text.
       const render = (ctx as { render?: (view: string, locals: object) => Promise<unknown> }).render;
-      if (render && !ctx.path.startsWith('/api') && !ctx.path.startsWith('/emr/') && ctx.accepts('html', 'text') === 'html') {
+      if (render && !ctx.path.startsWith(API_PREFIX) && !ctx.path.startsWith('/emr/') && ctx.accepts('html', 'text') === 'html') {
         await render('error', { status, message });
         ctx.status = status;
         return;

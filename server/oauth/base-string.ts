@@ -33,7 +33,7 @@ export function signatureBaseString(method: string, uri: string, pairs: readonly
 }
 
 /** Signing keys by their text: preparing a key costs a quarter of an HMAC, and apps reuse theirs. */
-const signingKeys = new BoundedCache<string, KeyObject>(1024);
+const signingKeys = new BoundedCache<string, KeyObject>(1024, { refreshOnRead: true });
 
 export function hmacSha1(baseString: string, consumerSecret: string, tokenSecret = ''): string {
   const text = `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`;

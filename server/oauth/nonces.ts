@@ -48,9 +48,13 @@ export class NonceStore {
     return store;
   }
 
+  /** Nonces remembered now (for tests and diagnostics). */
+  get size(): number {
+    return this.recent.size + this.ahead.size;
+  }
+
   /** Records the nonce; returns false if it was already used within the window. */
-  use(consumer: string, nonce: string, timestamp: number): boolean {
-    const now = Math.floor(Date.now() / 1000);
+  use(consumer: string, nonce: string, timestamp: number, now = Math.floor(Date.now() / 1000)): boolean {
     if (now !== this.prunedAt) this.prune(now);
     const key = `${consumer}\u0000${nonce}`;
     const until = this.recent.get(key) ?? this.ahead.get(key);

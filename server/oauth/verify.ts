@@ -64,7 +64,11 @@ export function formParameters(request: Pick<SignedRequest, 'body' | 'contentTyp
  * tried as well.
  */
 function* baseStrings(request: SignedRequest, headerPairs: [string, string][], form: [string, string][]): Generator<string> {
-  const parameterSets = request.method === 'GET' || request.query.length === 0 ? [[...headerPairs, ...request.query, ...form]] : [[...headerPairs, ...request.query, ...form], [...headerPairs, ...form]];
+  const signed = [...headerPairs, ...request.query, ...form];
+  const firstUri = baseUri(request.urls[0]!);
+  yield signatureBaseString(request.method, firstUri, signed);
+  // The rarer readings, built only when the first did not match.
+  const parameterSets = request.method === 'GET' || request.query.length === 0 ? [signed] : [signed, [...headerPairs, ...form]];
   if (request.query.length > 0 || form.length > 0) {
     for (const pairs of [...parameterSets]) {
       const unique = [...new Map(pairs.map((p) => [`${p[0]}\u0000${p[1]}`, p])).values()];
@@ -77,7 +81,7 @@ function* baseStrings(request: SignedRequest, headerPairs: [string, string][], f
       const uri = baseUri(url, keepDefaultPort);
       if (tried.has(uri)) continue;
       tried.add(uri);
-      for (const pairs of parameterSets) yield signatureBaseString(request.method, uri, pairs);
+      for (const pairs of parameterSets) if (uri !== firstUri || pairs !== signed) yield signatureBaseString(request.method, uri, pairs);
     }
   }
 }
@@ -113,7 +117,7 @@ export async function verifyRequest(request: SignedRequest, deps: VerifyDeps): P
   }
   // Like the reference, the nonce is used up even if the signature then fails.
   const nonce = oauth.get('oauth_nonce')!;
-  if (!deps.nonces.use(consumerKey, nonce, timestamp)) throw new OAuthError(`reused nonce "${nonce}": every request needs a fresh oauth_nonce.`);
+  if (!deps.nonces.use(consumerKey, nonce, timestamp, nowSeconds)) throw new OAuthError(`reused nonce "${nonce}": every request needs a fresh oauth_nonce.`);
 
   let token: TokenRow | undefined;
   const tokenKey = oauth.get('oauth_token');

@@ -27,7 +27,7 @@ export class World {
   /** The (shifted) "today" of the world. */
   readonly today: string;
   private readonly byId = new Map<string, PatientSummary>();
-  private readonly cache = new BoundedCache<string, PatientRecord>(CACHE_LIMIT);
+  private readonly cache = new BoundedCache<string, PatientRecord>(CACHE_LIMIT, { refreshOnRead: true });
 
   private constructor(
     readonly seed: number,

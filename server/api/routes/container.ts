@@ -5,7 +5,7 @@ import type Router from '@koa/router';
 import { BadRequest, NotFound } from '../../http/errors.js';
 import { capabilities } from '../../ontology/calls.js';
 import { SMART_OWL_PATH } from '../../ontology/individuals.js';
-import { apiBase, type Services } from '../../services.js';
+import { API_PREFIX, apiBase, type Services } from '../../services.js';
 import type { AppManifest } from '../../registry/manifest.js';
 import { mayReadContainer } from '../access.js';
 import { authenticate, principalOf, send } from '../http.js';
@@ -76,8 +76,9 @@ export function containerRoutes(router: Router, services: Services): void {
     mayReadContainer(principalOf(ctx));
     send(ctx, 200, 'application/json', JSON.stringify(manifests(), null, 4));
   });
-  // A descriptor may contain slashes, so it is everything between /apps/ and /manifest.
-  router.get(/^\/apps\/(.+)\/manifest$/, auth, (ctx) => {
+  // A descriptor may contain slashes, so it is everything between /apps/ and /manifest. (A RegExp
+  // route does not get the router's prefix, so it carries it.)
+  router.get(new RegExp(`^${API_PREFIX}/apps/(.+)/manifest$`), auth, (ctx) => {
     mayReadContainer(principalOf(ctx));
     const descriptor = safeDecode((ctx as unknown as { captures: string[] }).captures[0] ?? '');
     const app = services.store.getApp(descriptor);

@@ -7,7 +7,7 @@ import { NotFound } from '../../http/errors.js';
 import { apiCalls, type ApiCall } from '../../ontology/calls.js';
 import { apiBase, type Services } from '../../services.js';
 import { mayReadRecord, maySearchRecords } from '../access.js';
-import { cachedGraphResponse, graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
+import { cachedDocument, cachedGraphResponse, graphResponse, standaloneXml, uriOf, type Summary } from '../graph.js';
 import { authenticate, principalOf, queryPairs, queryParams, send, type ApiState } from '../http.js';
 import { MODEL_BY_TARGET, findById, models, type Identified, type Model, type RecordData, type Ref } from '../models.js';
 import { parsePostedNote } from '../post-note.js';
@@ -69,9 +69,11 @@ export function recordRoutes(router: Router, services: Services): void {
 
   router.get('/records/search', auth, (ctx) => {
     maySearchRecords(principalOf(ctx));
-    const matches = searchRecords(services.world, queryParams(ctx));
-    const fragments = matches.map((summary) => demographicsXml(summary.demographics, { api, record: { id: summary.id } }));
-    send(ctx, 200, RDF, standaloneXml(fragments));
+    // The world does not change, so the answer depends only on the query.
+    send(ctx, 200, RDF, cachedDocument(services.world, `search|${ctx.querystring}`, () => {
+      const matches = searchRecords(services.world, queryParams(ctx));
+      return standaloneXml(matches.map((summary) => demographicsXml(summary.demographics, { api, record: { id: summary.id } })));
+    }));
   });
 
   for (const call of apiCalls()) {
