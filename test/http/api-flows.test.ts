@@ -214,8 +214,12 @@ describe('posted clinical notes', () => {
   </sp:ClinicalNote>
 </rdf:RDF>`;
 
-  it('store a note, assign its URI and belongsTo, and list it afterwards', async () => {
+  it('store a note, assign its URI and belongsTo, and list it afterwards (the same request answered before now includes it)', async () => {
     const url = `${api}/records/${recordId}/clinical_notes/`;
+    // Asked once before the post, so that a cached answer for this very request exists.
+    const before = await myApp.get(`${url}?date_from=2013-05-20&date_to=2013-05-20`, token);
+    assert.equal(before.status, 200);
+    assert.ok(!before.body.includes('Patient doing well'));
     const posted = await myApp.call(url, { method: 'POST', token, body: { data: noteXml(), contentType: 'application/rdf+xml' } });
     assert.equal(posted.status, 200, posted.body);
     assert.equal(posted.contentType, 'application/rdf+xml');
