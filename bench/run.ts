@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const targetRate = Math.round(baseline.requestsPerSecond * 0.4);
   const moderateRate = Math.round(baseline.requestsPerSecond * 0.2);
   const static30k = await measureReference('koa-hello.js', 30 * 1024);
+  const static30kAtTarget = await measureReference('koa-hello.js', 30 * 1024, { rate: targetRate });
   const floor = await measureReference('koa-verified.js', 30 * 1024);
   const floorAtTarget = await measureReference('koa-verified.js', 30 * 1024, { rate: targetRate });
   const sandbox = await startSandboxProcess(['--apps', join(paths.root, 'test', 'fixtures', 'apps')]);
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   say(row('bare Koa hello-world (baseline)', helloClient, baseline));
   say(row('bare Koa hello-world, measured with autocannon (instrument cross-check)', helloAutocannon, baseline));
   say(row('bare Koa, static 30 KB body (payload-size reference)', static30k, baseline));
+  say(row(`same, at a fixed ${targetRate} req/s (40 % of the baseline)`, static30kAtTarget, baseline));
   say(row('bare Koa, OAuth 1.0a verification + static 30 KB body (floor: no routing, no RDF)', floor, baseline));
   say(row(`same floor, at a fixed ${targetRate} req/s (40 % of the baseline)`, floorAtTarget, baseline));
   say(row('GET /healthz', health, baseline));
