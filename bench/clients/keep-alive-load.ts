@@ -38,6 +38,8 @@ class Connection {
   private status = 0;
   /** When the request in flight was due (closed loop: when it was sent). */
   private dueAt = 0;
+  /** A send waiting for its scheduled time. */
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly run: LoadRun,
@@ -60,10 +62,10 @@ class Connection {
       if (!this.run.stopped) {
         // The server closed a keep-alive connection mid-run: count it and carry on with a new one.
         this.run.errors++;
+        clearTimeout(this.timer);
         this.bodyLeft = -1;
         this.partialHead = undefined;
         this.open();
-        this.schedule();
       }
     });
     this.socket.once('connect', () => this.schedule());
@@ -74,7 +76,7 @@ class Connection {
     if (this.run.interval === undefined) return this.send(performance.now());
     const wait = this.nextDue - performance.now();
     if (wait <= 0) this.send(this.nextDue);
-    else setTimeout(() => this.send(this.nextDue), wait);
+    else this.timer = setTimeout(() => this.send(this.nextDue), wait);
   }
 
   private send(dueAt: number): void {
@@ -115,6 +117,7 @@ class Connection {
   }
 
   close(): void {
+    clearTimeout(this.timer);
     this.socket.destroy();
   }
 }
