@@ -24,7 +24,7 @@ export function createAppsOrigin(config: ResolvedConfig, store: Store, env: nunj
       .filter((a) => a.source === 'bundled')
       .map((a) => a.manifest)
       .sort((a, b) => a.name.localeCompare(b.name));
-    await ctx.render('apps-origin/index.njk', { apps, emrUrl: `${config.baseUrl}/`, appsBaseUrl: config.appsBaseUrl });
+    await ctx.render('apps-origin/index', { apps, emrUrl: `${config.baseUrl}/`, appsBaseUrl: config.appsBaseUrl });
   });
   app.use(errorHandler(log));
   app.use(requestLog(log));

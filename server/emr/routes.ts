@@ -60,7 +60,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
   // --- login, logout, accounts ------------------------------------------------------------------
 
   router.get('/login', async (ctx) => {
-    await ctx.render('emr/login.njk', {
+    await ctx.render('emr/login', {
       csrf: csrf.token(ctx),
       returnUrl: safeReturnUrl(ctx.query.return_url as string | undefined),
       loggedOut: ctx.query.logged_out !== undefined,
@@ -74,7 +74,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     const username = (form.get('username') ?? '').trim();
     const password = form.get('password') ?? '';
     const returnUrl = safeReturnUrl(form.get('return_url'));
-    const render = (error: string) => ctx.render('emr/login.njk', { csrf: csrf.token(ctx), returnUrl, error, username, defaultLogin: DEFAULT_LOGIN });
+    const render = (error: string) => ctx.render('emr/login', { csrf: csrf.token(ctx), returnUrl, error, username, defaultLogin: DEFAULT_LOGIN });
     if (!username || !password) return render('Either the username or password is missing. Please enter both.');
     const account = await store.authenticate(username, password);
     if (!account) return render('Incorrect username or password. Please try again.');
@@ -88,7 +88,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
   });
 
   router.get('/create_account', async (ctx) => {
-    await ctx.render('emr/create-account.njk', { csrf: csrf.token(ctx), values: {} });
+    await ctx.render('emr/create-account', { csrf: csrf.token(ctx), values: {} });
   });
 
   router.post('/create_account', async (ctx) => {
@@ -108,7 +108,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     if (password.length < MIN_PASSWORD) errors.push(`Choose a password of at least ${MIN_PASSWORD} characters.`);
     if (!values.given_name || !values.family_name) errors.push('Enter your given and family name.');
     for (const [key, value] of Object.entries(values)) if (value.length > 200) errors.push(`${key} is too long (200 characters at most).`);
-    if (errors.length > 0) return ctx.render('emr/create-account.njk', { csrf: csrf.token(ctx), values, errors });
+    if (errors.length > 0) return ctx.render('emr/create-account', { csrf: csrf.token(ctx), values, errors });
     const account = await store.createAccount({
       email: values.username,
       password,
@@ -134,7 +134,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     const wanted = { app: typeof ctx.query.app === 'string' ? ctx.query.app : null, record: typeof ctx.query.record === 'string' ? ctx.query.record : null };
     const token = csrf.token(ctx);
     const config = { user: { id: account.email, fullName: fullName(account) }, apiBase: apiBase(services.config), csrf: token, apps, patientCount: world.count, today: world.today, wanted };
-    await ctx.render('emr/index.njk', { account, fullName: fullName(account), configJson: scriptJson(config), csrf: token });
+    await ctx.render('emr/index', { account, fullName: fullName(account), configJson: scriptJson(config), csrf: token });
   });
 
   // The deep link: log in first if needed, then open the EMR on that patient with the app running.
@@ -183,7 +183,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     const apps = [...store.listApps()]
       .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name))
       .map((a) => ({ ...a.manifest, enabled: store.isAppEnabled(account.email, a.id), source: a.source, defaultSecret: a.consumerSecret === DEFAULT_CONSUMER_SECRET, appendOAuthHeader: a.appendOAuthHeader === true }));
-    return ctx.render('emr/manage-apps.njk', { fullName: fullName(account), apps, csrf: csrf.token(ctx), ...extra });
+    return ctx.render('emr/manage-apps', { fullName: fullName(account), apps, csrf: csrf.token(ctx), ...extra });
   };
 
   router.get('/manage_apps', page, (ctx) => manageView(ctx));
@@ -244,7 +244,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     const index = app.manifest.index;
     const base = apiBase(services.config);
     const rows = searchPicker(world, '', world.count).rows.map((r) => ({ ...r, href: `${index}${index.includes('?') ? '&' : '?'}record_id=${encodeURIComponent(r.id)}&api_base=${encodeURIComponent(base)}` }));
-    await ctx.render('emr/record-select.njk', { app: app.manifest, rows, fullName: fullName(state(ctx).account) });
+    await ctx.render('emr/record-select', { app: app.manifest, rows, fullName: fullName(state(ctx).account) });
   });
 
   router.get('/oauth/authorize', page, async (ctx) => {
@@ -255,7 +255,7 @@ export function emrRoutes(services: Services, csrf: Csrf): Router {
     // A clinician who already launched this app on this patient has authorized it.
     if (info.kind === 'same') return ctx.redirect(await approveRequestToken(services, token, account.email));
     const patient = world.summary(info.recordId)!.demographics;
-    await ctx.render('emr/authorize.njk', { app: info.app.manifest, token, patient: `${patient.givenName} ${patient.familyName}`, recordId: info.recordId, csrf: csrf.token(ctx), fullName: fullName(account) });
+    await ctx.render('emr/authorize', { app: info.app.manifest, token, patient: `${patient.givenName} ${patient.familyName}`, recordId: info.recordId, csrf: csrf.token(ctx), fullName: fullName(account) });
   });
 
   router.post('/oauth/authorize', page, async (ctx) => {

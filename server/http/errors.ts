@@ -53,7 +53,7 @@ export function errorHandler(log: Logger): Middleware {
       // People in a browser get a page; apps and scripts get the message as text.
       const render = (ctx as { render?: (view: string, locals: object) => Promise<unknown> }).render;
       if (render && !ctx.path.startsWith(API_PREFIX) && !ctx.path.startsWith('/emr/') && ctx.accepts('html', 'text') === 'html') {
-        await render('error.njk', { status, message });
+        await render('error', { status, message });
         ctx.status = status;
         return;
       }

@@ -15,5 +15,14 @@ export function viewsMiddleware(env: nunjucks.Environment): Middleware {
     nunjucks: (file: string, state: object) =>
       new Promise<string>((resolve, reject) => env.render(file, state, (err, html) => (err ? reject(err) : resolve(html ?? '')))),
   };
-  return views(paths.views, { extension: 'njk', map: { njk: 'nunjucks' }, engineSource } as Parameters<typeof views>[1]) as unknown as Middleware;
+  const withViews = views(paths.views, { extension: 'njk', map: { njk: 'nunjucks' }, engineSource } as Parameters<typeof views>[1]) as unknown as Middleware;
+  // koa-views resolves a name by stat-ing the file on every render; a name without its extension
+  // is stat-ed twice and throws ENOENT in between. Handlers name templates short ('emr/index'), so
+  // the extension is added here, once for all of them.
+  return (ctx, next) =>
+    withViews(ctx, () => {
+      const render = ctx.render;
+      ctx.render = (name: string, locals?: object) => render(name.endsWith('.njk') ? name : `${name}.njk`, locals);
+      return next();
+    });
 }
